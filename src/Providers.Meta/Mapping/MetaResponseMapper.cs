@@ -153,7 +153,7 @@ internal static class MetaResponseMapper
     private static bool IsServerError(int? status) => status is >= 500 and <= 599;
 
     private static JsonElement? First(JsonElement root, string arrayName) =>
-        root.TryGetProperty(arrayName, out var array) && array.ValueKind == JsonValueKind.Array && array.GetArrayLength() > 0
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty(arrayName, out var array) && array.ValueKind == JsonValueKind.Array && array.GetArrayLength() > 0
             ? array[0]
             : null;
 

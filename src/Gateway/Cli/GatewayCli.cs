@@ -1,0 +1,35 @@
+using PilotStatus.Gateway.Classification;
+using PilotStatus.Gateway.Fixtures;
+
+namespace PilotStatus.Gateway.Cli;
+
+/// <summary>The verbs of <c>pilot-gateway</c> (DESIGN.md "The executable"). Exit codes: 0 ok, 1 a check failed, 2 bad usage or input.</summary>
+internal static class GatewayCli
+{
+    public const string Usage = """
+        usage: pilot-gateway <verb>
+          codes                      the 21 error codes, CODE<TAB>meaning, in SPEC order
+          classify [FILE...]         classify captured provider exchanges (JSON Lines on stdin when no FILE)
+          fixtures verify [--root D] replay every fixture through the real clients and mappers
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        var verb = args.Length == 0 ? "serve" : args[0];
+        switch (verb)
+        {
+            case "codes":
+                return CodesCommand.Run(output);
+            case "classify":
+                return await ClassifyCommand.RunAsync(args[1..], input, output, error).ConfigureAwait(false);
+            case "fixtures" when args.Length > 1 && args[1] == "verify":
+                return await FixturesVerifyCommand.RunAsync(args[2..], output, error).ConfigureAwait(false);
+            case "help" or "--help" or "-h":
+                await output.WriteLineAsync(Usage).ConfigureAwait(false);
+                return 0;
+            default:
+                await error.WriteLineAsync($"unknown verb '{string.Join(' ', args)}'.\n{Usage}").ConfigureAwait(false);
+                return 2;
+        }
+    }
+}

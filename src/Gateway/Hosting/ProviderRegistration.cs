@@ -1,0 +1,29 @@
+using PilotStatus.Gateway.Abstractions.Providers;
+
+namespace PilotStatus.Gateway.Hosting;
+
+/// <summary>The one place the host composes its providers: adding a provider is one line here.</summary>
+internal static class ProviderRegistration
+{
+    /// <summary>Adds every provider with its options; <paramref name="configure"/> lets tests and the sandbox point them at doubles.</summary>
+    public static IServiceCollection AddGatewayProviders(this IServiceCollection services, Action<ProviderEndpoints>? configure = null)
+    {
+        var endpoints = new ProviderEndpoints();
+        configure?.Invoke(endpoints);
+        services.AddMetaProvider(endpoints.Meta);
+        return services;
+    }
+
+    /// <summary>A provider container for the offline verbs (classify, fixtures verify).</summary>
+    public static ServiceProvider BuildOffline(Action<ProviderEndpoints>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddGatewayProviders(configure);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    /// <summary>The classifier of each provider, by name.</summary>
+    public static IReadOnlyDictionary<string, IProviderClassifier> Classifiers(this IServiceProvider services) =>
+        services.GetServices<IProviderClassifier>().ToDictionary(c => c.Provider, StringComparer.Ordinal);
+}
