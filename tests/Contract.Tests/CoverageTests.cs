@@ -42,6 +42,20 @@ public sealed class CoverageTests(FixtureServer server)
     }
 
     [Fact]
+    public void Baileys_HasAtLeast35Fixtures_WithWebhooks() =>
+        server.Replayer.Files.Where(f => f.Provider == "baileys").ShouldSatisfyAllConditions(
+            b => b.Count().ShouldBeGreaterThanOrEqualTo(35),
+            b => b.Count(f => f.Operation == "webhook").ShouldBeGreaterThanOrEqualTo(10));
+
+    [Theory]
+    [InlineData(ErrorCode.WhatsappNotExist)]
+    [InlineData(ErrorCode.DeliveryTimeout)]
+    [InlineData(ErrorCode.NumberNotFoundRemoved)]
+    [InlineData(ErrorCode.SendFailed)]
+    public void Baileys_EveryBaileysSideCodeHasAFixture(ErrorCode code) =>
+        server.Replayer.Files.Count(f => f.Provider == "baileys" && f.Expect?.Code == code).ShouldBeGreaterThan(0);
+
+    [Fact]
     public void Fixtures_HoldNoSecrets()
     {
         var secretMember = new Regex("\"(apikey|token|hash|systemToken|access_token)\"\\s*:\\s*\"([^\"]*)\"", RegexOptions.IgnoreCase);

@@ -33,8 +33,9 @@ internal sealed class FixtureReplayer : IDisposable
         services = ProviderRegistration.BuildOffline(endpoints =>
         {
             endpoints.Meta = o => { o.BaseUrl = baseUrl; o.SendTimeout = ReplayTimeout; o.ReadTimeout = ReplayTimeout; };
+            endpoints.Baileys = o => { o.SendTimeout = ReplayTimeout; o.ReadTimeout = ReplayTimeout; };
         });
-        operations = new FixtureOperations(services).All;
+        operations = new FixtureOperations(services) { EvolutionServer = baseUrl }.All;
     }
 
     public string Root { get; }

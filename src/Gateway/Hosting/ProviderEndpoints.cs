@@ -1,3 +1,4 @@
+using PilotStatus.Gateway.Providers.Baileys;
 using PilotStatus.Gateway.Providers.Meta;
 
 namespace PilotStatus.Gateway.Hosting;
@@ -7,4 +8,7 @@ internal sealed class ProviderEndpoints
 {
     /// <summary>Changes to the Meta options.</summary>
     public Action<MetaOptions>? Meta { get; set; }
+
+    /// <summary>Changes to the Baileys (Evolution API) options.</summary>
+    public Action<BaileysOptions>? Baileys { get; set; }
 }

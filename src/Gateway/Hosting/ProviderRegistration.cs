@@ -11,6 +11,7 @@ internal static class ProviderRegistration
         var endpoints = new ProviderEndpoints();
         configure?.Invoke(endpoints);
         services.AddMetaProvider(endpoints.Meta);
+        services.AddBaileysProvider(endpoints.Baileys);
         return services;
     }
 
