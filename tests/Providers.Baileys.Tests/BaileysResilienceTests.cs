@@ -19,11 +19,11 @@ public sealed class BaileysResilienceTests : IDisposable
         collection.AddLogging();
         collection.AddBaileysProvider(o =>
         {
-            o.SendTimeout = TimeSpan.FromSeconds(2);
-            o.ReadTimeout = TimeSpan.FromSeconds(2);
+            o.SendTimeout = TimeSpan.FromSeconds(15);
+            o.ReadTimeout = TimeSpan.FromSeconds(15);
             o.BreakerMinimumThroughput = 3;
             o.BreakerFailureRatio = 0.5;
-            o.BreakerSamplingDuration = TimeSpan.FromSeconds(30);
+            o.BreakerSamplingDuration = TimeSpan.FromSeconds(60);
             o.BreakerBreakDuration = TimeSpan.FromSeconds(30);
         });
         services = collection.BuildServiceProvider();

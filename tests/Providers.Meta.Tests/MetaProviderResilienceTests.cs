@@ -15,21 +15,24 @@ public sealed class MetaProviderResilienceTests : IDisposable
     private readonly WireMockServer graph = WireMockServer.Start();
     private readonly ServiceProvider services;
 
-    public MetaProviderResilienceTests()
+    // Timeouts far above any answer time on a loaded CI machine; the timeout test builds its own, short one.
+    public MetaProviderResilienceTests() => services = Build(TimeSpan.FromSeconds(15));
+
+    private ServiceProvider Build(TimeSpan timeout)
     {
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddMetaProvider(o =>
         {
             o.BaseUrl = new Uri(graph.Url!);
-            o.SendTimeout = TimeSpan.FromSeconds(2);
-            o.ReadTimeout = TimeSpan.FromSeconds(2);
+            o.SendTimeout = timeout;
+            o.ReadTimeout = timeout;
             o.BreakerMinimumThroughput = 3;
             o.BreakerFailureRatio = 0.5;
-            o.BreakerSamplingDuration = TimeSpan.FromSeconds(30);
+            o.BreakerSamplingDuration = TimeSpan.FromSeconds(60);
             o.BreakerBreakDuration = TimeSpan.FromSeconds(30);
         });
-        services = collection.BuildServiceProvider();
+        return collection.BuildServiceProvider();
     }
 
     private IMessageProvider Provider => services.GetServices<IMessageProvider>().Single(p => p.Name == "meta");
@@ -62,8 +65,9 @@ public sealed class MetaProviderResilienceTests : IDisposable
     {
         graph.Given(Request.Create().WithPath("/v23.0/222/messages").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(5)).WithBody("{\"messages\":[{\"id\":\"wamid.late\"}]}"));
+        using var shortTimeout = Build(TimeSpan.FromSeconds(1));
 
-        var outcome = await Provider.SendAsync(SendRequest("222"), TestContext.Current.CancellationToken);
+        var outcome = await shortTimeout.GetServices<IMessageProvider>().Single(p => p.Name == "meta").SendAsync(SendRequest("222"), TestContext.Current.CancellationToken);
 
         outcome.ShouldSatisfyAllConditions(o => o.Attempt.ShouldBe(SendAttempt.Unknown), o => o.Code.ShouldBe(ErrorCode.DeliveryTimeout), o => o.RuleId.ShouldBe("meta.transport.timeout"));
         // WireMock logs a request once its (delayed) answer is written; wait for it, then make sure no second one follows.

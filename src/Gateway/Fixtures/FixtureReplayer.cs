@@ -11,8 +11,8 @@ namespace PilotStatus.Gateway.Fixtures;
 /// </summary>
 internal sealed class FixtureReplayer : IDisposable
 {
-    /// <summary>The send timeout while replaying: shorter than the delayed fixtures' 10 s, so those end as unknown results.</summary>
-    public static readonly TimeSpan ReplayTimeout = TimeSpan.FromSeconds(5);
+    /// <summary>The send timeout while replaying: shorter than the delayed fixtures' 20 s, long enough for any other answer on a loaded machine, so those end as unknown results.</summary>
+    public static readonly TimeSpan ReplayTimeout = TimeSpan.FromSeconds(8);
 
     private readonly WireMockServer server;
     private readonly ServiceProvider services;

@@ -16,8 +16,6 @@ internal static class MetaResponseMapper
     /// <summary>The header whose <c>estimated_time_to_regain_access</c> (minutes) is the best retry-after hint.</summary>
     public const string UsageHeader = "X-Business-Use-Case-Usage";
 
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 64 };
-
     /// <summary>Maps the answer to <c>POST /messages</c>.</summary>
     public static ProviderOutcome MapSend(int? status, string? body, IReadOnlyDictionary<string, string>? headers, InboundHistory history, int attempt = 0) =>
         Map(MetaPath.Send, status, body, headers, history, attempt);
@@ -38,7 +36,7 @@ internal static class MetaResponseMapper
     };
 
     /// <summary>The outcome of one Meta error on <paramref name="path"/>: the table's row, or the unknown-code fallback.</summary>
-    public static ProviderOutcome FromError(MetaError error, MetaPath path, InboundHistory history, int? status, string? body, IReadOnlyDictionary<string, string>? headers, int attempt)
+    public static ProviderOutcome FromError(MetaError error, MetaPath path, InboundHistory history, int? status, string? body, IReadOnlyDictionary<string, string>? headers, int attempt, MessageReference reference = default)
     {
         var evidence = new ProviderEvidence(
             Provider,
@@ -73,39 +71,39 @@ internal static class MetaResponseMapper
             RuleId = ruleId,
             RetryAfter = retryable ? RetryAfter(code, headers, attempt) : null,
             Evidence = evidence,
+            ProviderMessageId = reference.ProviderMessageId,
+            RecipientId = reference.RecipientId,
+            CallbackData = reference.CallbackData,
+            ConnectionKey = reference.ConnectionKey,
+            OccurredAt = reference.OccurredAt,
         };
     }
 
     private static ProviderOutcome Map(MetaPath path, int? status, string? body, IReadOnlyDictionary<string, string>? headers, InboundHistory history, int attempt)
     {
-        JsonDocument document;
+        if (string.IsNullOrWhiteSpace(body)) return Unparseable(status, body, "empty body");
+        MetaAnswer answer;
         try
         {
-            if (string.IsNullOrWhiteSpace(body)) return Unparseable(status, body, "empty body");
-            document = JsonDocument.Parse(body, ParseOptions);
+            answer = MetaAnswerReader.Read(body);
         }
         catch (JsonException)
         {
             return Unparseable(status, body, "body is not JSON");
         }
 
-        using (document)
-        {
-            var root = document.RootElement;
-            if (MetaErrorReader.FromAnswer(root) is { } error)
-                return FromError(error, path, history, status, body, headers, attempt);
+        if (answer.Error is { } error)
+            return FromError(error, path, history, status, body, headers, attempt);
 
-            if (status is null or < 200 or > 299)
-                return FromError(new MetaError(null, null, null, null, null, null, false), path, history, status, body, headers, attempt);
+        if (status is null or < 200 or > 299)
+            return FromError(new MetaError(null, null, null, null, null, null, false), path, history, status, body, headers, attempt);
 
-            return path == MetaPath.Send ? Accepted(root, status, body) : Ok(MetaFallbacks.GraphOk, status);
-        }
+        return path == MetaPath.Send ? Accepted(answer, status, body) : Ok(MetaFallbacks.GraphOk, status);
     }
 
-    private static ProviderOutcome Accepted(JsonElement root, int? status, string body)
+    private static ProviderOutcome Accepted(MetaAnswer answer, int? status, string body)
     {
-        var wamid = First(root, "messages") is { } message ? MetaErrorReader.String(message, "id") : null;
-        if (string.IsNullOrEmpty(wamid))
+        if (string.IsNullOrEmpty(answer.MessageId))
         {
             return new ProviderOutcome
             {
@@ -116,10 +114,13 @@ internal static class MetaResponseMapper
             };
         }
 
-        return Ok(MetaFallbacks.Accepted, status) with
+        return new ProviderOutcome
         {
-            ProviderMessageId = wamid,
-            RecipientId = First(root, "contacts") is { } contact ? MetaErrorReader.String(contact, "wa_id") : null,
+            Kind = OutcomeKind.Sent,
+            RuleId = MetaFallbacks.Accepted.Id,
+            ProviderMessageId = answer.MessageId,
+            RecipientId = answer.WaId,
+            Evidence = new ProviderEvidence(Provider, status),
         };
     }
 
@@ -152,11 +153,6 @@ internal static class MetaResponseMapper
 
     private static bool IsServerError(int? status) => status is >= 500 and <= 599;
 
-    private static JsonElement? First(JsonElement root, string arrayName) =>
-        root.ValueKind == JsonValueKind.Object && root.TryGetProperty(arrayName, out var array) && array.ValueKind == JsonValueKind.Array && array.GetArrayLength() > 0
-            ? array[0]
-            : null;
-
     /// <summary>
     /// The wait Meta suggests: <c>estimated_time_to_regain_access</c> (minutes) from the usage header when positive,
     /// else Meta's pair-limit guidance of 4^X seconds for rate limits (X = attempts so far, capped).
@@ -179,7 +175,7 @@ internal static class MetaResponseMapper
             {
                 if (owner.Value.ValueKind != JsonValueKind.Array) continue;
                 foreach (var entry in owner.Value.EnumerateArray())
-                    max = Math.Max(max, MetaErrorReader.Int(entry, "estimated_time_to_regain_access") ?? 0);
+                    max = Math.Max(max, JsonMember.Int(entry, "estimated_time_to_regain_access") ?? 0);
             }
 
             return max;

@@ -24,8 +24,8 @@ internal static class MetaTemplatePage
             }
 
             // Meta leaves `next` out on the last page; the cursor to ask for is `after`.
-            if (!root.TryGetProperty("paging", out var paging) || MetaErrorReader.String(paging, "next") is null) return null;
-            return paging.TryGetProperty("cursors", out var cursors) ? MetaErrorReader.String(cursors, "after") : null;
+            if (!root.TryGetProperty("paging", out var paging) || JsonMember.String(paging, "next") is null) return null;
+            return paging.TryGetProperty("cursors", out var cursors) ? JsonMember.String(cursors, "after") : null;
         }
         catch (JsonException)
         {
@@ -35,13 +35,13 @@ internal static class MetaTemplatePage
 
     private static MetaTemplateInfo? Template(JsonElement item)
     {
-        var name = MetaErrorReader.String(item, "name");
-        var language = MetaErrorReader.String(item, "language");
+        var name = JsonMember.String(item, "name");
+        var language = JsonMember.String(item, "language");
         if (name is null || language is null) return null;
-        var status = MetaErrorReader.String(item, "status") ?? "UNKNOWN";
+        var status = JsonMember.String(item, "status") ?? "UNKNOWN";
         var components = item.TryGetProperty("components", out var c) ? c.GetRawText() : "[]";
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{name}\n{language}\n{status}\n{components}"));
-        return new MetaTemplateInfo(MetaErrorReader.String(item, "id") ?? "", name, language, status, MetaErrorReader.String(item, "category"), components, Convert.ToHexStringLower(hash)[..12])
+        return new MetaTemplateInfo(JsonMember.String(item, "id") ?? "", name, language, status, JsonMember.String(item, "category"), components, Convert.ToHexStringLower(hash)[..12])
         {
             BodyText = BodyText(c),
         };
@@ -51,8 +51,8 @@ internal static class MetaTemplatePage
     {
         if (components.ValueKind != JsonValueKind.Array) return null;
         foreach (var component in components.EnumerateArray())
-            if (string.Equals(MetaErrorReader.String(component, "type"), "BODY", StringComparison.OrdinalIgnoreCase))
-                return MetaErrorReader.String(component, "text");
+            if (string.Equals(JsonMember.String(component, "type"), "BODY", StringComparison.OrdinalIgnoreCase))
+                return JsonMember.String(component, "text");
         return null;
     }
 }

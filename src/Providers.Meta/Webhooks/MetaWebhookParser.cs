@@ -6,127 +6,248 @@ using PilotStatus.Gateway.Providers.Meta.Mapping;
 namespace PilotStatus.Gateway.Providers.Meta.Webhooks;
 
 /// <summary>
-/// Reads a Meta webhook POST body (<c>{object, entry[].changes[].value}</c>) into one outcome per event: each
-/// status in <c>statuses[]</c>, each system error in <c>value.errors[]</c>, each inbound message (ignored).
-/// Errors inside statuses are mapped by the same <see cref="MetaRules"/> as synchronous answers. Total: malformed
-/// bodies give one ignored outcome with <see cref="MetaFallbacks.Malformed"/>.
+/// Reads a Meta webhook POST body (<c>{object, entry[].changes[].value}</c>) in one forward pass into one outcome per
+/// event: each status in <c>statuses[]</c>, each system error in <c>value.errors[]</c>, each inbound message
+/// (ignored). Errors inside statuses are mapped by the same <see cref="MetaRules"/> as synchronous answers. Total:
+/// a malformed body gives one ignored outcome with <see cref="MetaFallbacks.Malformed"/>, never an exception.
 /// </summary>
 internal static class MetaWebhookParser
 {
     /// <summary>Parses <paramref name="body"/>; never throws and never returns an empty list.</summary>
     public static IReadOnlyList<ProviderOutcome> Parse(string? body, InboundHistory history)
     {
-        if (string.IsNullOrWhiteSpace(body)) return [FromRule(MetaFallbacks.Malformed, null, "empty body")];
-        JsonDocument document;
+        if (string.IsNullOrWhiteSpace(body)) return [Event(MetaFallbacks.Malformed, null, "empty body", default)];
+        var state = new ParseState(body, history);
         try
         {
-            document = JsonDocument.Parse(body);
+            if (!Utf8Body.Read(body, state, static (ref Utf8JsonReader r, ParseState s) => ReadRoot(ref r, s)))
+                return [Event(MetaFallbacks.Malformed, body, "no entry[] array", default)];
         }
         catch (JsonException)
         {
-            return [FromRule(MetaFallbacks.Malformed, body, "body is not JSON")];
+            return [Event(MetaFallbacks.Malformed, body, "body is not JSON", default)];
         }
 
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array)
-                return [FromRule(MetaFallbacks.Malformed, body, "no entry[] array")];
+        return state.Events.Count > 0 ? state.Events : [Event(MetaFallbacks.OtherField, null, "no statuses, errors or messages", default)];
+    }
 
-            var events = new List<ProviderOutcome>();
-            foreach (var entry in entries.EnumerateArray())
+    private sealed class ParseState(string body, InboundHistory history)
+    {
+        public string Body { get; } = body;
+        public InboundHistory History { get; } = history;
+        public List<ProviderOutcome> Events { get; } = [];
+        public List<PendingEvent> Pending { get; } = [];
+    }
+
+    // An event read before its value's metadata (members come in any order): materialized once the value ends.
+    private readonly record struct PendingEvent(MappingRule Rule, MetaError? Error, string? Words, string? Id, string? Recipient, string? Callback, DateTimeOffset? At);
+
+    private static bool ReadRoot(ref Utf8JsonReader reader, ParseState state)
+    {
+        var hasEntry = false;
+        if (!reader.Read()) throw new JsonException("empty body");
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("changes", out var changes) || changes.ValueKind != JsonValueKind.Array)
-                    continue;
-                foreach (var change in changes.EnumerateArray())
+                var isEntry = reader.ValueTextEquals("entry"u8);
+                reader.Read();
+                if (isEntry && reader.TokenType == JsonTokenType.StartArray)
                 {
-                    if (change.ValueKind == JsonValueKind.Object && change.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Object)
-                        ReadValue(value, body, history, events);
+                    hasEntry = true;
+                    Utf8Body.ForEachObject(ref reader, state, static (ref Utf8JsonReader r, ParseState s) => Within(ref r, "changes"u8, s, ReadChanges));
+                }
+                else
+                {
+                    reader.Skip();
                 }
             }
-
-            return events.Count > 0 ? events : [FromRule(MetaFallbacks.OtherField, null, "no statuses, errors or messages")];
         }
+        else
+        {
+            reader.Skip();
+        }
+
+        Utf8Body.ReadToEnd(ref reader);
+        return hasEntry;
     }
 
-    private static void ReadValue(JsonElement value, string body, InboundHistory history, List<ProviderOutcome> events)
+    private static bool ReadChanges(ref Utf8JsonReader reader, ParseState state)
     {
-        var phoneNumberId = value.TryGetProperty("metadata", out var metadata) ? MetaErrorReader.String(metadata, "phone_number_id") : null;
-        var before = events.Count;
+        Utf8Body.ForEachObject(ref reader, state, static (ref Utf8JsonReader r, ParseState s) => Within(ref r, "value"u8, s, ReadValue));
+        return true;
+    }
 
-        foreach (var status in Items(value, "statuses"))
-            events.Add(FromStatus(status, body, history) with { ConnectionKey = phoneNumberId });
-
-        foreach (var error in Items(value, "errors"))
-            events.Add(MetaResponseMapper.FromError(MetaErrorReader.FromItem(error), MetaPath.Webhook, history, null, body, null, 0) with { ConnectionKey = phoneNumberId });
-
-        foreach (var message in Items(value, "messages"))
+    // Reads the object the reader stands on, handing the value of member `name` to `read` and skipping the rest.
+    private static bool Within(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, ParseState state, Utf8Body.Reader<bool, ParseState> read)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            events.Add(FromRule(MetaFallbacks.Inbound, null, null) with
+            var match = reader.ValueTextEquals(name);
+            reader.Read();
+            if (match) read(ref reader, state);
+            else reader.Skip();
+        }
+
+        return true;
+    }
+
+    private static bool ReadValue(ref Utf8JsonReader reader, ParseState state)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return false;
+        }
+
+        string? phoneNumberId = null;
+        state.Pending.Clear();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("metadata"u8))
             {
-                ConnectionKey = phoneNumberId,
-                RecipientId = MetaErrorReader.String(message, "from"),
-                ProviderMessageId = MetaErrorReader.String(message, "id"),
-                OccurredAt = Timestamp(message),
-            });
+                reader.Read();
+                phoneNumberId = Member(ref reader, "phone_number_id"u8);
+            }
+            else if (reader.ValueTextEquals("statuses"u8))
+            {
+                reader.Read();
+                Utf8Body.ForEachObject(ref reader, state, static (ref Utf8JsonReader r, ParseState s) => ReadStatus(ref r, s));
+            }
+            else if (reader.ValueTextEquals("errors"u8))
+            {
+                reader.Read();
+                Utf8Body.ForEachObject(ref reader, state, static (ref Utf8JsonReader r, ParseState s) =>
+                {
+                    s.Pending.Add(new PendingEvent(MetaFallbacks.UnknownCode, MetaErrorFields.ReadObject(ref r), null, null, null, null, null));
+                    return true;
+                });
+            }
+            else if (reader.ValueTextEquals("messages"u8))
+            {
+                reader.Read();
+                Utf8Body.ForEachObject(ref reader, state, static (ref Utf8JsonReader r, ParseState s) => ReadInbound(ref r, s));
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
         }
 
-        if (events.Count == before)
-            events.Add(FromRule(MetaFallbacks.OtherField, null, null) with { ConnectionKey = phoneNumberId });
+        if (state.Pending.Count == 0) state.Pending.Add(new PendingEvent(MetaFallbacks.OtherField, null, null, null, null, null, null));
+        foreach (var pending in state.Pending)
+        {
+            var reference = new MessageReference(pending.Id, pending.Recipient, pending.Callback, phoneNumberId, pending.At);
+            state.Events.Add(pending.Error is { } error
+                ? MetaResponseMapper.FromError(error, MetaPath.Webhook, state.History, null, state.Body, null, 0, reference)
+                : Event(pending.Rule, pending.Rule.Code is null ? null : state.Body, pending.Words, reference));
+        }
+
+        return true;
     }
 
-    private static ProviderOutcome FromStatus(JsonElement status, string body, InboundHistory history)
+    private static bool ReadStatus(ref Utf8JsonReader reader, ParseState state)
     {
-        var outcome = MetaErrorReader.String(status, "status") switch
+        string? id = null, status = null, recipient = null, callback = null, timestamp = null;
+        MetaError? error = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            "sent" => FromRule(MetaFallbacks.StatusSent, null, null),
-            "delivered" => FromRule(MetaFallbacks.StatusDelivered, null, null),
-            "read" or "played" => FromRule(MetaFallbacks.StatusRead, null, null),
-            "failed" => Failed(status, body, history),
-            var other => FromRule(MetaFallbacks.StatusOther, null, other),
-        };
+            if (reader.ValueTextEquals("id"u8)) { reader.Read(); id = Utf8Body.Text(ref reader); }
+            else if (reader.ValueTextEquals("status"u8)) { reader.Read(); status = Utf8Body.Text(ref reader); }
+            else if (reader.ValueTextEquals("recipient_id"u8)) { reader.Read(); recipient = Utf8Body.Text(ref reader); }
+            else if (reader.ValueTextEquals("biz_opaque_callback_data"u8)) { reader.Read(); callback = Utf8Body.Text(ref reader); }
+            else if (reader.ValueTextEquals("timestamp"u8)) { reader.Read(); timestamp = Utf8Body.Text(ref reader); }
+            else if (reader.ValueTextEquals("errors"u8))
+            {
+                reader.Read();
+                error ??= FirstError(ref reader);
+            }
+            else { reader.Read(); reader.Skip(); }
+        }
 
-        return outcome with
+        var rule = status switch
         {
-            ProviderMessageId = MetaErrorReader.String(status, "id"),
-            RecipientId = MetaErrorReader.String(status, "recipient_id"),
-            CallbackData = MetaErrorReader.String(status, "biz_opaque_callback_data"),
-            OccurredAt = Timestamp(status),
+            "sent" => MetaFallbacks.StatusSent,
+            "delivered" => MetaFallbacks.StatusDelivered,
+            "read" or "played" => MetaFallbacks.StatusRead,
+            "failed" => MetaFallbacks.StatusFailedWithoutError,
+            _ => MetaFallbacks.StatusOther,
         };
+        var words = rule == MetaFallbacks.StatusFailedWithoutError ? "failed status without errors[]" : rule == MetaFallbacks.StatusOther ? status : null;
+        state.Pending.Add(new PendingEvent(rule, status == "failed" ? error : null, words, id, recipient, callback, Timestamp(timestamp)));
+        return true;
     }
 
-    private static ProviderOutcome Failed(JsonElement status, string body, InboundHistory history)
+    private static bool ReadInbound(ref Utf8JsonReader reader, ParseState state)
     {
-        foreach (var error in Items(status, "errors"))
-            return MetaResponseMapper.FromError(MetaErrorReader.FromItem(error), MetaPath.Webhook, history, null, body, null, 0);
-
-        return new ProviderOutcome
+        string? id = null, from = null, timestamp = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            Kind = OutcomeKind.Failed,
-            Code = MetaFallbacks.StatusFailedWithoutError.Code,
-            RuleId = MetaFallbacks.StatusFailedWithoutError.Id,
-            Evidence = new ProviderEvidence(MetaResponseMapper.Provider, ProviderMessage: "failed status without errors[]", RawBody: SecretRedactor.Redact(body)),
-        };
+            if (reader.ValueTextEquals("id"u8)) { reader.Read(); id = Utf8Body.Text(ref reader); }
+            else if (reader.ValueTextEquals("from"u8)) { reader.Read(); from = Utf8Body.Text(ref reader); }
+            else if (reader.ValueTextEquals("timestamp"u8)) { reader.Read(); timestamp = Utf8Body.Text(ref reader); }
+            else { reader.Read(); reader.Skip(); }
+        }
+
+        state.Pending.Add(new PendingEvent(MetaFallbacks.Inbound, null, null, id, from, null, Timestamp(timestamp)));
+        return true;
     }
 
-    private static ProviderOutcome FromRule(MappingRule rule, string? body, string? words) => new()
+    // Meta sends one error per failed status; only the first is mapped, the rest are read past.
+    private static MetaError? FirstError(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        MetaError? first = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (first is null && reader.TokenType == JsonTokenType.StartObject) first = MetaErrorFields.ReadObject(ref reader);
+            else reader.Skip();
+        }
+
+        return first;
+    }
+
+    private static string? Member(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        string? found = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var match = reader.ValueTextEquals(name);
+            reader.Read();
+            if (match) found = Utf8Body.Text(ref reader);
+            else reader.Skip();
+        }
+
+        return found;
+    }
+
+    private static ProviderOutcome Event(MappingRule rule, string? body, string? words, MessageReference reference) => new()
     {
         Kind = rule.Outcome,
+        Code = rule.Code,
         RuleId = rule.Id,
         Evidence = new ProviderEvidence(MetaResponseMapper.Provider, ProviderMessage: words, RawBody: SecretRedactor.Redact(body)),
+        ProviderMessageId = reference.ProviderMessageId,
+        RecipientId = reference.RecipientId,
+        CallbackData = reference.CallbackData,
+        ConnectionKey = reference.ConnectionKey,
+        OccurredAt = reference.OccurredAt,
     };
 
-    private static IEnumerable<JsonElement> Items(JsonElement obj, string name)
-    {
-        if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out var array) || array.ValueKind != JsonValueKind.Array)
-            yield break;
-        foreach (var item in array.EnumerateArray())
-            if (item.ValueKind == JsonValueKind.Object) yield return item;
-    }
-
-    private static DateTimeOffset? Timestamp(JsonElement obj) =>
-        long.TryParse(MetaErrorReader.String(obj, "timestamp"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
-        && seconds is > 0 and < 253402300799
+    private static DateTimeOffset? Timestamp(string? text) =>
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and < 253402300799
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
 }
