@@ -58,7 +58,7 @@ internal sealed class MetaProvider(IMetaCloudApi api, IOptions<MetaOptions> opti
     {
         Kind = OutcomeKind.Failed,
         Code = ErrorCode.SendFailed,
-        RuleId = "meta.request.incomplete",
+        RuleId = MetaFallbacks.Incomplete.Id,
         Attempt = SendAttempt.NotSent,
         Evidence = new ProviderEvidence(MetaResponseMapper.Provider, ProviderMessage: why),
     };

@@ -17,4 +17,10 @@ public interface IProviderClassifier
     /// carries (at least one: an empty or unknown webhook is one <see cref="OutcomeKind.Ignored"/> outcome).
     /// </summary>
     IReadOnlyList<ProviderOutcome> Classify(ProviderExchange exchange);
+
+    /// <summary>
+    /// Classifies one exchange and says why: for each outcome, the table rows considered in order, whether each
+    /// matched and on what (code, subcode, marker). Same outcomes as <see cref="Classify"/>.
+    /// </summary>
+    IReadOnlyList<Explanation> Explain(ProviderExchange exchange);
 }

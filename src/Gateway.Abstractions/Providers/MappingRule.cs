@@ -17,4 +17,11 @@ public sealed record MappingRule(
     OutcomeKind Outcome,
     ErrorCode? Code,
     bool Retryable,
-    string Source);
+    string Source)
+{
+    /// <summary>
+    /// False for rows no recorded exchange can reach (an open circuit, a request the gateway never made); the
+    /// fixture coverage gate asks every other row for at least one fixture.
+    /// </summary>
+    public bool Recordable { get; init; } = true;
+}

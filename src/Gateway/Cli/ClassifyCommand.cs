@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PilotStatus.Gateway.Abstractions.Providers;
 using PilotStatus.Gateway.Classification;
+using PilotStatus.Gateway.Fixtures;
 using PilotStatus.Gateway.Hosting;
 
 namespace PilotStatus.Gateway.Cli;
@@ -11,8 +12,10 @@ namespace PilotStatus.Gateway.Cli;
 /// </summary>
 internal static class ClassifyCommand
 {
-    public static async Task<int> RunAsync(string[] files, TextReader input, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
+        var explain = args.Contains("--explain");
+        var files = args.Where(a => a != "--explain").ToArray();
         foreach (var file in files)
         {
             if (!File.Exists(file))
@@ -24,43 +27,55 @@ internal static class ClassifyCommand
 
         using var services = ProviderRegistration.BuildOffline();
         var classifiers = services.Classifiers();
+        var fixtures = explain ? FixtureIndex.Load(classifiers) : null;
+        var number = 0;
+        string Answer(string item) => fixtures is null ? ClassifyOne(item, classifiers) : ExplainOne(++number, item, classifiers, fixtures);
+
         if (files.Length == 0)
         {
             while (await input.ReadLineAsync().ConfigureAwait(false) is { } line)
-                if (!string.IsNullOrWhiteSpace(line)) await output.WriteLineAsync(ClassifyOne(line, classifiers)).ConfigureAwait(false);
+                if (!string.IsNullOrWhiteSpace(line)) await output.WriteLineAsync(Answer(line)).ConfigureAwait(false);
             return 0;
         }
 
         foreach (var file in files)
         {
             foreach (var item in Items(await File.ReadAllTextAsync(file).ConfigureAwait(false)))
-                await output.WriteLineAsync(ClassifyOne(item, classifiers)).ConfigureAwait(false);
+                await output.WriteLineAsync(Answer(item)).ConfigureAwait(false);
         }
 
         return 0;
     }
 
     /// <summary>Classifies one input text into one output line; never throws.</summary>
-    public static string ClassifyOne(string text, IReadOnlyDictionary<string, IProviderClassifier> classifiers)
+    public static string ClassifyOne(string text, IReadOnlyDictionary<string, IProviderClassifier> classifiers) =>
+        Read(text, classifiers, out var line, out var classifier) is { } problem
+            ? ClassificationJson.Error(problem)
+            : ClassificationJson.Line(classifier!.Classify(line!.Exchange));
+
+    /// <summary>Explains one input text; a bad line gets the same <c>{"error"}</c> answer as without <c>--explain</c>.</summary>
+    public static string ExplainOne(int number, string text, IReadOnlyDictionary<string, IProviderClassifier> classifiers, FixtureIndex fixtures) =>
+        Read(text, classifiers, out var line, out var classifier) is { } problem
+            ? ClassificationJson.Error(problem)
+            : ExplanationText.Render(number, line!, classifier!, fixtures);
+
+    private static string? Read(string text, IReadOnlyDictionary<string, IProviderClassifier> classifiers, out ExchangeLine? line, out IProviderClassifier? classifier)
     {
-        JsonDocument document;
+        line = null;
+        classifier = null;
         try
         {
-            document = JsonDocument.Parse(text);
+            using var document = JsonDocument.Parse(text);
+            if (!ExchangeLine.TryParse(document.RootElement, out line, out var problem)) return problem;
         }
         catch (JsonException ex)
         {
-            return ClassificationJson.Error($"not valid JSON: {ex.Message}");
+            return $"not valid JSON: {ex.Message}";
         }
 
-        using (document)
-        {
-            if (!ExchangeLine.TryParse(document.RootElement, out var line, out var problem))
-                return ClassificationJson.Error(problem!);
-            if (!classifiers.TryGetValue(line!.Provider, out var classifier))
-                return ClassificationJson.Error($"unknown provider '{line.Provider}' (known: {string.Join(", ", classifiers.Keys.Order())})");
-            return ClassificationJson.Line(classifier.Classify(line.Exchange));
-        }
+        return classifiers.TryGetValue(line!.Provider, out classifier)
+            ? null
+            : $"unknown provider '{line.Provider}' (known: {string.Join(", ", classifiers.Keys.Order())})";
     }
 
     /// <summary>A file holds one JSON object (possibly over several lines) or JSON Lines.</summary>

@@ -27,13 +27,24 @@ internal static class FixturesVerifyCommand
         foreach (var failed in results.Where(r => !r.Passed))
             await output.WriteLineAsync($"MISMATCH {failed.File.Name}: {string.Join("; ", failed.Problems)}").ConfigureAwait(false);
 
+        var uncovered = Uncovered(results, replayer.Classifiers);
+        foreach (var rule in uncovered)
+            await output.WriteLineAsync($"UNCOVERED {rule.Id} ({rule.Match}): no fixture reaches this rule").ConfigureAwait(false);
+
         await output.WriteLineAsync(Matrix(results)).ConfigureAwait(false);
         var skipped = replayer.Files.Count - replayer.LoadedMappings;
         if (skipped != 0)
             await output.WriteLineAsync($"MISMATCH WireMock loaded {replayer.LoadedMappings} mappings from {replayer.Files.Count} files").ConfigureAwait(false);
-        var failures = results.Count(r => !r.Passed) + (skipped != 0 ? 1 : 0);
+        var failures = results.Count(r => !r.Passed) + (skipped != 0 ? 1 : 0) + uncovered.Count;
         await output.WriteLineAsync($"{results.Count - results.Count(r => !r.Passed)} fixtures passed, {results.Count(r => !r.Passed)} failed ({root})").ConfigureAwait(false);
         return failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>The coverage gate: every rule a recording can reach must be reached by at least one fixture's replay.</summary>
+    internal static IReadOnlyList<MappingRule> Uncovered(IReadOnlyList<FixtureResult> results, IReadOnlyDictionary<string, IProviderClassifier> classifiers)
+    {
+        var reached = results.SelectMany(r => r.Actual).Select(o => o.RuleId).ToHashSet(StringComparer.Ordinal);
+        return [.. classifiers.Values.SelectMany(c => c.Rules).Where(r => r.Recordable && !reached.Contains(r.Id))];
     }
 
     /// <summary>Rows: the 21 codes in SPEC order, then outcomes without a code; columns: providers; cells: fixtures.</summary>

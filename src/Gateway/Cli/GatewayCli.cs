@@ -9,8 +9,9 @@ internal static class GatewayCli
     public const string Usage = """
         usage: pilot-gateway <verb>
           codes                      the 21 error codes, CODE<TAB>meaning, in SPEC order
-          classify [FILE...]         classify captured provider exchanges (JSON Lines on stdin when no FILE)
+          classify [--explain] [FILE...]  classify captured provider exchanges (JSON Lines on stdin when no FILE)
           fixtures verify [--root D] replay every fixture through the real clients and mappers
+          docs error-codes [--out F] regenerate docs/error-codes.md from the code metadata and rule tables
         """;
 
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
@@ -28,6 +29,8 @@ internal static class GatewayCli
                 // The HTTP service, dispatcher and storage are the service issue; say so rather than pretend.
                 await error.WriteLineAsync("serve: not built yet (the service issue); today the gateway classifies: try `fixtures verify` or `classify`.").ConfigureAwait(false);
                 return 2;
+            case "docs":
+                return await DocsCommand.RunAsync(args[1..], output, error).ConfigureAwait(false);
             case "help" or "--help" or "-h":
                 await output.WriteLineAsync(Usage).ConfigureAwait(false);
                 return 0;

@@ -56,6 +56,7 @@ internal static class FixtureCatalog
         if (ReadExpectation(expect, out var expectation) is { } problem) return file with { Problem = problem };
 
         var request = mapping.TryGetProperty("Request", out var r) ? r : default;
+        var response = mapping.TryGetProperty("Response", out var rs) && rs.ValueKind == JsonValueKind.Object ? rs : default;
         var pathPattern = FirstPattern(request, "Path");
         var bodyPattern = request.ValueKind == JsonValueKind.Object && request.TryGetProperty("Body", out var body)
             && body.TryGetProperty("Matcher", out var matcher) && matcher.TryGetProperty("Pattern", out var pattern)
@@ -72,6 +73,16 @@ internal static class FixtureCatalog
             PathPattern = pathPattern,
             BodyPattern = bodyPattern,
             Key = KeyOf(file, pathPattern, request, bodyPattern),
+            ResponseStatus = response.ValueKind == JsonValueKind.Object && response.TryGetProperty("StatusCode", out var sc) && sc.TryGetInt32(out var code) ? code : null,
+            ResponseBody = response.ValueKind != JsonValueKind.Object ? null
+                : response.TryGetProperty("BodyAsJson", out var json) ? json.GetRawText()
+                : Text(response, "Body"),
+            ResponseHeaders = response.ValueKind == JsonValueKind.Object && response.TryGetProperty("Headers", out var hs) && hs.ValueKind == JsonValueKind.Object
+                ? hs.EnumerateObject().ToDictionary(
+                    h => h.Name,
+                    h => h.Value.ValueKind == JsonValueKind.Array ? string.Join(",", h.Value.EnumerateArray().Select(v => v.ToString())) : h.Value.ToString(),
+                    StringComparer.OrdinalIgnoreCase)
+                : null,
         };
     }
 

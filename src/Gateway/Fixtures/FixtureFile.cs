@@ -32,4 +32,27 @@ internal sealed record FixtureFile(string Name, string FullPath, string Provider
 
     /// <summary>Where the shape comes from (<c>Data.source</c>).</summary>
     public string? Source { get; init; }
+
+    /// <summary>The recorded answer's HTTP status.</summary>
+    public int? ResponseStatus { get; init; }
+
+    /// <summary>The recorded answer's body as text (<c>BodyAsJson</c> as JSON text, or <c>Body</c>).</summary>
+    public string? ResponseBody { get; init; }
+
+    /// <summary>The recorded answer's headers.</summary>
+    public IReadOnlyDictionary<string, string>? ResponseHeaders { get; init; }
+
+    /// <summary>Which provider path the folder holds.</summary>
+    public ExchangeKind Kind => (Provider, Operation) switch
+    {
+        (_, "webhook") => ExchangeKind.Webhook,
+        ("meta", var op) when op.StartsWith("graph-", StringComparison.Ordinal) => ExchangeKind.GraphResponse,
+        (_, var op) when op.StartsWith("send-", StringComparison.Ordinal) => ExchangeKind.SendResponse,
+        _ => ExchangeKind.InstanceResponse,
+    };
+
+    /// <summary>The exchange the file records, for offline classification: the webhook body, or the recorded answer.</summary>
+    public ProviderExchange Exchange => Kind == ExchangeKind.Webhook
+        ? new ProviderExchange(ExchangeKind.Webhook, null, BodyPattern, null, History)
+        : new ProviderExchange(Kind, ResponseStatus, ResponseBody, ResponseHeaders, History);
 }

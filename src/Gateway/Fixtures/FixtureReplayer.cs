@@ -36,9 +36,13 @@ internal sealed class FixtureReplayer : IDisposable
             endpoints.Baileys = o => { o.SendTimeout = ReplayTimeout; o.ReadTimeout = ReplayTimeout; };
         });
         operations = new FixtureOperations(services) { EvolutionServer = baseUrl }.All;
+        Classifiers = services.Classifiers();
     }
 
     public string Root { get; }
+
+    /// <summary>The classifier of each provider, whose rules the coverage gate checks.</summary>
+    public IReadOnlyDictionary<string, IProviderClassifier> Classifiers { get; }
 
     /// <summary>Every fixture file found.</summary>
     public IReadOnlyList<FixtureFile> Files { get; }

@@ -21,4 +21,12 @@ internal sealed class EvolutionClassifier : IProviderClassifier
             _ => [EvolutionResponseMapper.MapInstance(exchange.HttpStatus, exchange.Body)],
         };
     }
+
+    public IReadOnlyList<Explanation> Explain(ProviderExchange exchange)
+    {
+        var outcomes = Classify(exchange);
+        // Webhook events are decided by event name and ack status, not by the table; answers that are not JSON never reach it.
+        var checks = exchange.Kind == ExchangeKind.Webhook ? [] : EvolutionRules.Explain(exchange.HttpStatus, exchange.Body);
+        return [.. outcomes.Select(o => new Explanation(o, checks))];
+    }
 }

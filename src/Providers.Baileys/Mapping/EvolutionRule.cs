@@ -30,6 +30,16 @@ internal sealed record EvolutionRule(string Id, string Match, ErrorCode Result, 
         && (Pattern is null || Pattern.IsMatch(answer.Words))
         && (When is null || When(answer));
 
+    /// <summary>Why this row does or does not decide <paramref name="answer"/>.</summary>
+    public RuleCheck Check(EvolutionAnswer answer)
+    {
+        if (Matches(answer)) return new RuleCheck(Id, true, Match);
+        var why = Marker is not null ? $"no \"{Marker}\" in the words"
+            : Pattern is not null ? $"the words do not match /{Pattern}/"
+            : $"not so: {Match}";
+        return new RuleCheck(Id, false, why);
+    }
+
     /// <summary>The row as the provider-neutral table shows it.</summary>
     public MappingRule Describe() =>
         new(Id, "send, instance", Match, Retryable ? OutcomeKind.Retry : OutcomeKind.Failed, Result, Retryable, Source);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PilotStatus.Gateway.Abstractions.Errors;
+using PilotStatus.Gateway.Abstractions.Providers;
 using static PilotStatus.Gateway.Abstractions.Errors.ErrorCode;
 
 namespace PilotStatus.Gateway.Providers.Baileys.Mapping;
@@ -49,6 +50,29 @@ internal static partial class EvolutionRules
         foreach (var row in All)
             if (row.Matches(answer)) return row;
         return null;
+    }
+
+    /// <summary>Every row checked in order against the answer, up to the one that decides it; empty when the body is not JSON.</summary>
+    public static IReadOnlyList<RuleCheck> Explain(int? status, string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body)) return [];
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(body, new System.Text.Json.JsonDocumentOptions { MaxDepth = 64 });
+            var answer = EvolutionAnswer.Read(status, document.RootElement);
+            var checks = new List<RuleCheck>();
+            foreach (var row in All)
+            {
+                checks.Add(row.Check(answer));
+                if (checks[^1].Matched) break;
+            }
+
+            return checks;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [];
+        }
     }
 
     private static EvolutionRule Marker(string id, string marker, ErrorCode result, bool retryable, string source) =>

@@ -18,7 +18,9 @@ internal static class MetaFallbacks
     public static readonly MappingRule NoCode = new("meta.no-code", "send, graph", "an error envelope without error.code (retry when HTTP 5xx)", OutcomeKind.Failed, MetaSendFailed, false, "SPEC precedence: META_SEND_FAILED fallback");
     public static readonly MappingRule Unparseable = new("meta.unparseable", "send, graph", "empty, truncated, HTML or non-JSON body (retry when HTTP 5xx)", OutcomeKind.Failed, MetaSendFailed, false, "stripe-dotnet BuildInvalidResponseException; courier ErrResponseUnparseable");
     public static readonly MappingRule Timeout = new("meta.transport.timeout", "send, graph", "no answer before the timeout: the request may have reached Meta", OutcomeKind.Retry, DeliveryTimeout, true, "SPEC: delivery timed out; never re-sent blindly (Meta has no idempotency key)");
-    public static readonly MappingRule NotSent = new("meta.transport.not-sent", "send, graph", "the request never left (open circuit, connection refused)", OutcomeKind.Retry, DeliveryTimeout, true, "SPEC Retries: a request that never left is transient and not an attempt");
+    public static readonly MappingRule NotSent = new("meta.transport.not-sent", "send, graph", "the request never left (open circuit, connection refused)", OutcomeKind.Retry, DeliveryTimeout, true, "SPEC Retries: a request that never left is transient and not an attempt") { Recordable = false };
+    public static readonly MappingRule Incomplete = new("meta.request.incomplete", "send", "the connection has no phoneNumberId/systemToken, or the message has neither text nor template", OutcomeKind.Failed, SendFailed, false, "gateway rule: checked before any call (attempt not-sent)") { Recordable = false };
+    public static readonly MappingRule SyncNoWaba = new("meta.sync.no-waba", "graph", "the connection has no wabaId/systemToken", OutcomeKind.Failed, MetaWabaNotAccessible, false, "gateway rule: Sync with Meta needs a WABA id and a token (attempt not-sent)") { Recordable = false };
 
     public static readonly MappingRule StatusSent = new("meta.webhook.sent", "webhook", "statuses[].status = sent", OutcomeKind.Sent, null, false, "S3: status webhooks");
     public static readonly MappingRule StatusDelivered = new("meta.webhook.delivered", "webhook", "statuses[].status = delivered", OutcomeKind.Delivered, null, false, "S3: status webhooks");
@@ -31,6 +33,6 @@ internal static class MetaFallbacks
 
     /// <summary>Every fallback row, in the order the mapper reaches them.</summary>
     public static IReadOnlyList<MappingRule> All { get; } =
-        [Accepted, NoMessageId, GraphOk, UnknownCode, NoCode429, NoCode401, NoCode, Unparseable, Timeout, NotSent,
+        [Accepted, NoMessageId, GraphOk, UnknownCode, NoCode429, NoCode401, NoCode, Unparseable, Timeout, NotSent, Incomplete, SyncNoWaba,
          StatusSent, StatusDelivered, StatusRead, StatusFailedWithoutError, StatusOther, Inbound, OtherField, Malformed];
 }

@@ -30,6 +30,17 @@ internal sealed record MetaRule(string Id, int Code, MetaPath Paths, ErrorCode R
         && (Subcode is null || Subcode == error.Subcode)
         && (When is null || When(error, history));
 
+    /// <summary>Why this row does or does not decide <paramref name="error"/> on <paramref name="path"/>.</summary>
+    public RuleCheck Check(MetaError error, MetaPath path, InboundHistory history)
+    {
+        var match = Describe().Match;
+        if ((Paths & path) == 0) return new RuleCheck(Id, false, $"{match}: applies to {Describe().Paths}, not {path.ToString().ToLowerInvariant()}");
+        if (Subcode is not null && Subcode != error.Subcode)
+            return new RuleCheck(Id, false, $"{match}: error_subcode is {(error.Subcode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "absent")}");
+        if (When is not null && !When(error, history)) return new RuleCheck(Id, false, $"{match}: the condition does not hold");
+        return new RuleCheck(Id, true, match);
+    }
+
     /// <summary>The row as the provider-neutral table shows it.</summary>
     public MappingRule Describe()
     {

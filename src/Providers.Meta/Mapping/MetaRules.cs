@@ -147,6 +147,21 @@ internal static partial class MetaRules
         return null;
     }
 
+    /// <summary>The rows of <paramref name="error"/>'s code, in order, each checked, up to the one that decides it.</summary>
+    public static IReadOnlyList<RuleCheck> Explain(MetaError error, MetaPath path, InboundHistory history)
+    {
+        if (error.Code is not int code) return [];
+        var rows = ByCode.TryGetValue(code, out var exact) ? exact : Ranges.Where(r => code >= r.Code && code <= r.CodeTo).ToArray();
+        var checks = new List<RuleCheck>();
+        foreach (var row in rows)
+        {
+            checks.Add(row.Check(error, path, history));
+            if (checks[^1].Matched) break;
+        }
+
+        return checks;
+    }
+
     private static MetaRule R(string id, int code, MetaPath paths, ErrorCode result, bool retryable, string source) =>
         new(id, code, paths, result, retryable, source);
 

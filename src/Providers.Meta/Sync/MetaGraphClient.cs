@@ -67,7 +67,7 @@ internal sealed class MetaGraphClient(IMetaCloudApi api, IOptions<MetaOptions> o
     {
         Kind = OutcomeKind.Failed,
         Code = ErrorCode.MetaWabaNotAccessible,
-        RuleId = "meta.sync.no-waba",
+        RuleId = MetaFallbacks.SyncNoWaba.Id,
         Attempt = SendAttempt.NotSent,
         Evidence = new ProviderEvidence(MetaResponseMapper.Provider, ProviderMessage: "the connection has no wabaId or systemToken"),
     };
