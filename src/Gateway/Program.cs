@@ -1,3 +1,11 @@
 using PilotStatus.Gateway.Cli;
 
-return await GatewayCli.RunAsync(args, Console.In, Console.Out, Console.Error).ConfigureAwait(false);
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // The first Ctrl+C lets a running verb finish its work (fixtures record saves what it has); a second one kills.
+    e.Cancel = !stop.IsCancellationRequested;
+    stop.Cancel();
+};
+
+return await GatewayCli.RunAsync(args, Console.In, Console.Out, Console.Error, stop.Token).ConfigureAwait(false);

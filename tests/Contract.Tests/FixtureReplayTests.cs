@@ -11,10 +11,13 @@ public sealed class FixtureReplayTests(FixtureServer server)
     [MemberData(nameof(Fixtures))]
     public async Task Replay_Fixture_MapsToItsExpectation(string name)
     {
-        var file = server.Replayer.Files.Single(f => f.Name == name);
-        var result = await server.Replayer.ReplayAsync(file, TestContext.Current.CancellationToken);
-        result.Problems.ShouldBeEmpty($"{name} ({file.Source})");
+        var result = (await server.Results).Single(r => r.File.Name == name);
+        result.Problems.ShouldBeEmpty($"{name} ({result.File.Source})");
     }
+
+    [Fact]
+    public async Task Rules_EveryRecordableRuleIsReachedByAFixture() =>
+        Cli.FixturesVerifyCommand.Uncovered(await server.Results, server.Replayer.Classifiers).Select(r => r.Id).ShouldBeEmpty();
 
     [Fact]
     public void Server_LoadsOneMappingPerFile() =>

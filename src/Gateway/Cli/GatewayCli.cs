@@ -10,11 +10,12 @@ internal static class GatewayCli
         usage: pilot-gateway <verb>
           codes                      the 21 error codes, CODE<TAB>meaning, in SPEC order
           classify [--explain] [FILE...]  classify captured provider exchanges (JSON Lines on stdin when no FILE)
-          fixtures verify [--root D] replay every fixture through the real clients and mappers
+          fixtures verify [--root D] [--skip-coverage]  replay every fixture through the real clients and mappers
+          fixtures record --provider meta|baileys --target URL [--port N] [--out DIR]  record real traffic into fixtures
           docs error-codes [--out F] regenerate docs/error-codes.md from the code metadata and rule tables
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var verb = args.Length == 0 ? "serve" : args[0];
         switch (verb)
@@ -23,6 +24,8 @@ internal static class GatewayCli
                 return CodesCommand.Run(output);
             case "classify":
                 return await ClassifyCommand.RunAsync(args[1..], input, output, error).ConfigureAwait(false);
+            case "fixtures" when args.Length > 1 && args[1] == "record":
+                return await FixturesRecordCommand.RunAsync(args[2..], input, output, error, cancellationToken).ConfigureAwait(false);
             case "fixtures" when args.Length > 1 && args[1] == "verify":
                 return await FixturesVerifyCommand.RunAsync(args[2..], output, error).ConfigureAwait(false);
             case "serve":
