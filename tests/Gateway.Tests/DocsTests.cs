@@ -4,6 +4,7 @@ using PilotStatus.Gateway.Hosting;
 
 namespace PilotStatus.Gateway.Tests;
 
+[Collection(RepositoryDocs.Name)]
 public sealed class DocsTests
 {
     internal static string RepositoryFile(string relative)
