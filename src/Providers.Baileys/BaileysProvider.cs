@@ -1,4 +1,5 @@
 using PilotStatus.Gateway.Abstractions.Providers;
+using PilotStatus.Gateway.Providers.Shared;
 using PilotStatus.Gateway.Providers.Baileys.Internal;
 using PilotStatus.Gateway.Providers.Baileys.Mapping;
 using PilotStatus.Gateway.Providers.Baileys.Models;
@@ -29,7 +30,7 @@ internal sealed class BaileysProvider(IEvolutionApi api) : IMessageProvider
         }
 
         var body = new EvolutionSendTextBody(request.Message.To.TrimStart('+'), text);
-        var call = await EvolutionCall.Run(
+        var call = await ProviderCall.Run(
             () => api.SendTextAsync(target.Server, target.Instance, body, target.ApiKey, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         return call.Answered

@@ -25,9 +25,10 @@ internal sealed class MetaProvider(IMetaCloudApi api, IOptions<MetaOptions> opti
         if (request.Message.Text is null && request.Message.Template is null)
             return Incomplete("the message has neither text nor template");
 
-        var response = await MetaCall.Run(
+        var response = await ProviderCall.Run(
             () => api.SendMessageAsync(options.Value.GraphVersion, phoneNumberId, BodyOf(request.Message), token, cancellationToken),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            MetaResponseMapper.UsageHeader).ConfigureAwait(false);
         return response.Answered
             ? MetaResponseMapper.MapSend(response.Status, response.Body, response.Headers, request.History)
             : MetaResponseMapper.TransportFailure(response.Attempt, response.Failure!);

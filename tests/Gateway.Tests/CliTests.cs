@@ -56,6 +56,24 @@ public sealed class CliTests
         lines[3].GetProperty("code").GetString().ShouldBe("META_SEND_FAILED");
     }
 
+    [Fact]
+    public async Task Classify_BaileysSendInstanceAndWebhook_AnswersTheDesignContract()
+    {
+        const string input = """
+            {"provider":"baileys","kind":"send-response","httpStatus":400,"body":{"status":400,"error":"Bad Request","response":{"message":[{"jid":"5511999990001@s.whatsapp.net","exists":false,"number":"5511999990001"}]}}}
+            {"provider":"baileys","kind":"instance-response","httpStatus":404,"body":{"status":404,"error":"Not Found","response":{"message":["The \"acme\" instance does not exist"]}}}
+            {"provider":"baileys","kind":"webhook","httpStatus":null,"body":{"event":"connection.update","instance":"acme","data":{"instance":"acme","state":"close","statusReason":401}}}
+            {"provider":"baileys","kind":"send-response","httpStatus":201,"body":{"key":{"remoteJid":"553198296801@s.whatsapp.net","fromMe":true,"id":"BAE594145F4C59B4"},"status":"PENDING"}}
+            """;
+        var (exit, output, _) = await Run(input, "classify");
+        exit.ShouldBe(0);
+        var lines = Lines(output);
+        lines.Select(l => l.GetProperty("outcome").GetString()).ShouldBe(["failed", "failed", "connection-removed", "sent"]);
+        lines.Select(l => l.GetProperty("code").ValueKind == JsonValueKind.Null ? null : l.GetProperty("code").GetString())
+            .ShouldBe(["WHATSAPP_NOT_EXIST", "DELIVERY_TIMEOUT", "NUMBER_NOT_FOUND_REMOVED", null]);
+        lines[3].GetProperty("providerMessageId").GetString().ShouldBe("BAE594145F4C59B4");
+    }
+
     [Theory]
     [InlineData("not json")]
     [InlineData("[1,2]")]

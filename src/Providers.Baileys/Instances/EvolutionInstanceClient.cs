@@ -1,4 +1,5 @@
 using PilotStatus.Gateway.Abstractions.Providers;
+using PilotStatus.Gateway.Providers.Shared;
 using PilotStatus.Gateway.Providers.Baileys.Internal;
 using PilotStatus.Gateway.Providers.Baileys.Mapping;
 using PilotStatus.Gateway.Providers.Baileys.Models;
@@ -47,7 +48,7 @@ internal sealed class EvolutionInstanceClient(IEvolutionApi api) : IEvolutionIns
         ArgumentNullException.ThrowIfNull(connection);
         if (EvolutionTarget.Of(connection) is not { } target)
             return EvolutionResponseMapper.Incomplete("the connection has no valid serverUrl, instanceName or apiKey");
-        var answer = await EvolutionCall.Run(() => call(target), cancellationToken).ConfigureAwait(false);
+        var answer = await ProviderCall.Run(() => call(target), cancellationToken).ConfigureAwait(false);
         return answer.Answered
             ? EvolutionResponseMapper.MapInstance(answer.Status, answer.Body)
             : EvolutionResponseMapper.TransportFailure(answer.Attempt, answer.Failure!);

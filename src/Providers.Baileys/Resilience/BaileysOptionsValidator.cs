@@ -7,9 +7,7 @@ internal sealed class BaileysOptionsValidator : IValidateOptions<BaileysOptions>
 {
     public ValidateOptionsResult Validate(string? name, BaileysOptions options)
     {
-        var longest = options.SendTimeout > options.ReadTimeout ? options.SendTimeout : options.ReadTimeout;
-        if (options.BreakerSamplingDuration < longest)
-            return ValidateOptionsResult.Fail($"Providers:Baileys:BreakerSamplingDuration ({options.BreakerSamplingDuration}) must be at least the longest timeout ({longest}).");
+        if (options.CheckTimings(BaileysOptions.Section) is { } timings) return ValidateOptionsResult.Fail(timings);
         if (options.PlaceholderBaseUrl is not { IsAbsoluteUri: true } placeholder || !string.IsNullOrEmpty(placeholder.Query))
             return ValidateOptionsResult.Fail("Providers:Baileys:PlaceholderBaseUrl must be an absolute URL without a query.");
         return ValidateOptionsResult.Success;

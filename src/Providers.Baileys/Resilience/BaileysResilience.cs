@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using PilotStatus.Gateway.Providers.Shared;
 using Polly;
 
 namespace PilotStatus.Gateway.Providers.Baileys.Resilience;
@@ -32,29 +33,7 @@ internal static class BaileysResilience
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<BaileysOptions>>().Value;
-        var isRead = context.InstanceName.StartsWith("read:", StringComparison.Ordinal);
-        if (isRead && options.ReadRetries > 0)
-        {
-            builder.AddRetry(new HttpRetryStrategyOptions
-            {
-                MaxRetryAttempts = options.ReadRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(500),
-                MaxDelay = TimeSpan.FromSeconds(10),
-                // A Retry-After delay is not capped by MaxDelay (Polly docs); Evolution sends none, so it is simply off.
-                ShouldRetryAfterHeader = false,
-            });
-        }
-
-        builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-        {
-            FailureRatio = options.BreakerFailureRatio,
-            MinimumThroughput = options.BreakerMinimumThroughput,
-            SamplingDuration = options.BreakerSamplingDuration,
-            BreakDuration = options.BreakerBreakDuration,
-        });
-        builder.AddTimeout(isRead ? options.ReadTimeout : options.SendTimeout);
+        ProviderPipeline.Configure(builder, options, isRead: context.InstanceName.StartsWith("read:", StringComparison.Ordinal));
     }
 
     /// <summary>

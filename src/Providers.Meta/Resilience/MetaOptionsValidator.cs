@@ -7,9 +7,7 @@ internal sealed class MetaOptionsValidator : IValidateOptions<MetaOptions>
 {
     public ValidateOptionsResult Validate(string? name, MetaOptions options)
     {
-        var longest = options.SendTimeout > options.ReadTimeout ? options.SendTimeout : options.ReadTimeout;
-        if (options.BreakerSamplingDuration < longest)
-            return ValidateOptionsResult.Fail($"Providers:Meta:BreakerSamplingDuration ({options.BreakerSamplingDuration}) must be at least the longest timeout ({longest}).");
+        if (options.CheckTimings(MetaOptions.Section) is { } timings) return ValidateOptionsResult.Fail(timings);
         if (!options.BaseUrl.IsAbsoluteUri)
             return ValidateOptionsResult.Fail("Providers:Meta:BaseUrl must be an absolute URL.");
         return ValidateOptionsResult.Success;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PilotStatus.Gateway.Abstractions.Errors;
 using PilotStatus.Gateway.Abstractions.Providers;
 using PilotStatus.Gateway.Providers.Meta.Mapping;
+using PilotStatus.Gateway.Providers.Shared;
 
 namespace PilotStatus.Gateway.Providers.Meta.Sync;
 
@@ -26,9 +27,10 @@ internal sealed class MetaGraphClient(IMetaCloudApi api, IOptions<MetaOptions> o
         string? after = null;
         for (var page = 0; page < MaxPages; page++)
         {
-            var call = await MetaCall.Run(
+            var call = await ProviderCall.Run(
                 () => api.GetTemplatesAsync(options.Value.GraphVersion, waba, TemplateFields, options.Value.TemplatePageSize, after, token, cancellationToken),
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken,
+                MetaResponseMapper.UsageHeader).ConfigureAwait(false);
             var outcome = Outcome(call);
             if (outcome.Code is not null) return new(outcome, null);
 
@@ -49,12 +51,12 @@ internal sealed class MetaGraphClient(IMetaCloudApi api, IOptions<MetaOptions> o
         ProviderConnection connection, Func<string, string, Task<Refit.IApiResponse<string>>> read, CancellationToken cancellationToken)
     {
         if (Credentials(connection) is not var (waba, token)) return new(Incomplete(), null);
-        var call = await MetaCall.Run(() => read(waba, token), cancellationToken).ConfigureAwait(false);
+        var call = await ProviderCall.Run(() => read(waba, token), cancellationToken, MetaResponseMapper.UsageHeader).ConfigureAwait(false);
         var outcome = Outcome(call);
         return new(outcome, outcome.Code is null ? call.Body : null);
     }
 
-    private static ProviderOutcome Outcome(MetaCall call) => call.Answered
+    private static ProviderOutcome Outcome(ProviderCall call) => call.Answered
         ? MetaResponseMapper.MapGraph(call.Status, call.Body, call.Headers)
         : MetaResponseMapper.TransportFailure(call.Attempt, call.Failure!);
 

@@ -21,7 +21,7 @@ internal sealed class RecordedFixtureWriter(string provider, IProviderClassifier
     /// <summary>The fixture file (path relative to the output folder, and its text), or null for a call the gateway never makes.</summary>
     public (string RelativePath, string Json)? Write(RecordedExchange exchange)
     {
-        var call = provider == "meta" ? MetaCall(exchange) : EvolutionCall(exchange);
+        var call = provider == "meta" ? MetaRoute(exchange) : EvolutionRoute(exchange);
         if (call is not var (operation, key, request)) return null;
 
         var (bodyNode, bodyText) = CleanBody(exchange.ResponseBody);
@@ -60,7 +60,7 @@ internal sealed class RecordedFixtureWriter(string provider, IProviderClassifier
         return ($"{provider}/{operation}/{name}", mapping.ToJsonString(Indented) + "\n");
     }
 
-    private (string Operation, string Key, JsonObject Request)? MetaCall(RecordedExchange exchange)
+    private (string Operation, string Key, JsonObject Request)? MetaRoute(RecordedExchange exchange)
     {
         var segments = exchange.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (segments.Length < 2) return null;
@@ -81,7 +81,7 @@ internal sealed class RecordedFixtureWriter(string provider, IProviderClassifier
         return (operation, key, request);
     }
 
-    private (string Operation, string Key, JsonObject Request)? EvolutionCall(RecordedExchange exchange)
+    private (string Operation, string Key, JsonObject Request)? EvolutionRoute(RecordedExchange exchange)
     {
         var key = $"rec-{run}-{++serial:D3}";
         var segments = exchange.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
