@@ -9,3 +9,6 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 return await GatewayCli.RunAsync(args, Console.In, Console.Out, Console.Error, stop.Token).ConfigureAwait(false);
+
+/// <summary>The entry point; public so the end-to-end tests can host the real app (WebApplicationFactory).</summary>
+public partial class Program;

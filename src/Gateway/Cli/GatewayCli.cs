@@ -8,6 +8,7 @@ internal static class GatewayCli
 {
     public const string Usage = """
         usage: pilot-gateway <verb>
+          serve [--urls URL]         the HTTP API (default verb); needs Gateway__AdminToken
           codes                      the 21 error codes, CODE<TAB>meaning, in SPEC order
           classify [--explain] [FILE...]  classify captured provider exchanges (JSON Lines on stdin when no FILE)
           fixtures verify [--root D] [--skip-coverage]  replay every fixture through the real clients and mappers
@@ -17,7 +18,9 @@ internal static class GatewayCli
 
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var verb = args.Length == 0 ? "serve" : args[0];
+        // serve is the default verb; a first argument that is an option (--urls …) belongs to it.
+        var verb = args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal) ? "serve" : args[0];
+        var rest = verb == "serve" && args is not ["serve", ..] ? args : args[1..];
         switch (verb)
         {
             case "codes":
@@ -29,9 +32,7 @@ internal static class GatewayCli
             case "fixtures" when args.Length > 1 && args[1] == "verify":
                 return await FixturesVerifyCommand.RunAsync(args[2..], output, error).ConfigureAwait(false);
             case "serve":
-                // The HTTP service, dispatcher and storage are the service issue; say so rather than pretend.
-                await error.WriteLineAsync("serve: not built yet (the service issue); today the gateway classifies: try `fixtures verify` or `classify`.").ConfigureAwait(false);
-                return 2;
+                return await ServeCommand.RunAsync(rest, error, cancellationToken).ConfigureAwait(false);
             case "docs":
                 return await DocsCommand.RunAsync(args[1..], output, error).ConfigureAwait(false);
             case "help" or "--help" or "-h":

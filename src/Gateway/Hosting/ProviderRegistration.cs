@@ -6,8 +6,18 @@ namespace PilotStatus.Gateway.Hosting;
 internal static class ProviderRegistration
 {
     /// <summary>Adds every provider with its options; <paramref name="configure"/> lets tests and the sandbox point them at doubles.</summary>
-    public static IServiceCollection AddGatewayProviders(this IServiceCollection services, Action<ProviderEndpoints>? configure = null)
+    public static IServiceCollection AddGatewayProviders(this IServiceCollection services, Action<ProviderEndpoints>? configure = null) =>
+        services.AddGatewayProviders(null, configure);
+
+    /// <summary>Adds every provider, binding its options from <paramref name="configuration"/> first (<c>Providers:Meta</c>, <c>Providers:Baileys</c>).</summary>
+    public static IServiceCollection AddGatewayProviders(this IServiceCollection services, IConfiguration? configuration, Action<ProviderEndpoints>? configure = null)
     {
+        if (configuration is not null)
+        {
+            services.Configure<Providers.Meta.MetaOptions>(configuration.GetSection(Providers.Meta.MetaOptions.Section));
+            services.Configure<Providers.Baileys.BaileysOptions>(configuration.GetSection(Providers.Baileys.BaileysOptions.Section));
+        }
+
         var endpoints = new ProviderEndpoints();
         configure?.Invoke(endpoints);
         services.AddMetaProvider(endpoints.Meta);

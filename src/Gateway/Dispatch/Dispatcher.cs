@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using PilotStatus.Gateway.Abstractions.Errors;
+using PilotStatus.Gateway.Abstractions.Providers;
+using PilotStatus.Gateway.Connections;
+using PilotStatus.Gateway.Http;
+using PilotStatus.Gateway.Messages;
+using PilotStatus.Gateway.Storage;
+
+namespace PilotStatus.Gateway.Dispatch;
+
+/// <summary>
+/// Sends queued messages through their connection's provider and stores each outcome. Before a request leaves, the
+/// attempt is stored as in flight (no next attempt): if the process dies mid-send, the message is an unknown attempt,
+/// never sent twice. Messages past their deadline are left to the deadline rules.
+/// </summary>
+internal sealed partial class Dispatcher(
+    IGatewayStore store,
+    IServiceProvider services,
+    ConnectionSecrets secrets,
+    TimeProvider time,
+    IOptions<DispatcherOptions> options,
+    ILogger<Dispatcher> log) : BackgroundService
+{
+    private readonly Pacer pacer = new(options.Value);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var sent = 0;
+            try
+            {
+                sent = await DispatchDueAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogLoopFailed(log, ex);
+            }
+
+            if (sent == 0) await Task.Delay(options.Value.PollInterval, time, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One pass over the due messages; returns how many were handed to a provider.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var handed = 0;
+        foreach (var message in await store.DueMessagesAsync(now, options.Value.BatchSize, ct).ConfigureAwait(false))
+        {
+            if (message.DeliverUntil <= now)
+            {
+                // Past its deadline: parked for the deadline rules, which decide its code; never sent late.
+                await store.UpdateMessageAsync(message with { NextAttemptAt = null }, ct).ConfigureAwait(false);
+                continue;
+            }
+
+            if (await DispatchAsync(message, now, ct).ConfigureAwait(false)) handed++;
+        }
+
+        return handed;
+    }
+
+    private async Task<bool> DispatchAsync(MessageRecord message, DateTimeOffset now, CancellationToken ct)
+    {
+        var connection = message.ConnectionId is null ? null : await store.GetConnectionAsync(message.ConnectionId, ct).ConfigureAwait(false);
+        var provider = connection is null ? null : services.GetServices<IMessageProvider>().FirstOrDefault(p => p.Name == connection.Provider);
+        if (connection is null || provider is null)
+        {
+            await store.UpdateMessageAsync(Fail(message, ErrorCode.LinkedWhatsappInstanceNotFound, "The message's connection no longer exists.", now), ct).ConfigureAwait(false);
+            return false;
+        }
+
+        if (pacer.TryTake(connection.Id, connection.Provider, message.To, now) is { } wait)
+        {
+            await store.UpdateMessageAsync(message with { NextAttemptAt = now + wait }, ct).ConfigureAwait(false);
+            return false;
+        }
+
+        var outbound = await OutboundAsync(message, connection, ct).ConfigureAwait(false);
+        if (outbound is null)
+        {
+            await store.UpdateMessageAsync(Fail(message, ErrorCode.TemplateVersionNotFound, "The template is no longer registered.", now), ct).ConfigureAwait(false);
+            return false;
+        }
+
+        // In flight: parked until the outcome is stored, so a crash here can never lead to a second send.
+        await store.UpdateMessageAsync(message with { NextAttemptAt = null }, ct).ConfigureAwait(false);
+        var outcome = await provider.SendAsync(new ProviderSendRequest(outbound, secrets.ForProvider(connection)), ct).ConfigureAwait(false);
+        var updated = OutcomeApplier.Apply(message, outcome, time.GetUtcNow(), options.Value);
+        await store.UpdateMessageAsync(updated, ct).ConfigureAwait(false);
+        LogOutcome(log, message.Id, OutcomeNames.NameOf(outcome.Kind), outcome.RuleId);
+        return true;
+    }
+
+    private async Task<OutboundMessage?> OutboundAsync(MessageRecord message, ConnectionRecord connection, CancellationToken ct)
+    {
+        if (message.TemplateJson is null) return new OutboundMessage(message.Id, message.To, message.Text, null);
+        var asked = JsonSerializer.Deserialize<TemplateRequest>(message.TemplateJson, JsonBody.Options)!;
+        var registered = await store.FindTemplateAsync(connection.Id, asked.Name!, asked.Language!, asked.Version, ct).ConfigureAwait(false);
+        return registered is null
+            ? null
+            : new OutboundMessage(message.Id, message.To, null, new TemplateContent(registered.Name, registered.Language, asked.Parameters ?? [], registered.BodyText));
+    }
+
+    private static MessageRecord Fail(MessageRecord message, ErrorCode code, string why, DateTimeOffset now) =>
+        message with { Status = MessageStatus.Failed, ErrorCode = code, ErrorMessage = why, FailedAt = now, NextAttemptAt = null };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId}: {Outcome} ({Rule})")]
+    private static partial void LogOutcome(ILogger logger, string messageId, string outcome, string rule);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dispatch pass failed; retrying after the poll interval")]
+    private static partial void LogLoopFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PilotStatus.Gateway.Dispatch;
+
+/// <summary>Settings of the dispatcher (section <c>Gateway:Dispatcher</c>).</summary>
+internal sealed class DispatcherOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string Section = "Gateway:Dispatcher";
+
+    /// <summary>How often the queue is looked at when it had nothing due.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Messages claimed per look.</summary>
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>Real send attempts before a retryable failure ends the message with its last code (SPEC "Retries").</summary>
+    [Range(1, 50)]
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>The first retry's wait; doubled per attempt.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan BaseBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest wait between attempts, whatever the provider hints.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Meta throughput per business phone number (80 by default, Meta's default tier).</summary>
+    [Range(1, 1000)]
+    public int MetaMessagesPerSecond { get; set; } = 80;
+
+    /// <summary>Meta's pair limit: one message to the same recipient from one number per this long (131056 otherwise).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan MetaPairSpacing { get; set; } = TimeSpan.FromSeconds(6);
+}

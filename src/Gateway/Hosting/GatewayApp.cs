@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
+using PilotStatus.Gateway.ApiKeys;
+using PilotStatus.Gateway.Connections;
+using PilotStatus.Gateway.Http;
+using PilotStatus.Gateway.Messages;
+using PilotStatus.Gateway.Storage;
+
+namespace PilotStatus.Gateway.Hosting;
+
+/// <summary>
+/// The HTTP service (<c>serve</c>): ASP.NET Core minimal APIs on Kestrel, <c>http://127.0.0.1:5080</c> unless
+/// <c>--urls</c> says otherwise; settings from appsettings.json, environment variables and flags, validated at start.
+/// Everything reads its settings at resolve time, so hosts and tests can add configuration after this returns.
+/// </summary>
+internal static class GatewayApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
+        AddServices(builder.Services, builder.Configuration);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapConnections();
+        app.MapApiKeys();
+        app.MapMessages();
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.AddGatewayProviders(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IGatewayStore>(sp => new SqliteGatewayStore(
+            $"Data Source={DatabaseFile(sp)}", sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<StoreMigrator>();
+
+        // Connection secrets are encrypted with keys kept beside the database, so a restart can read them back.
+        services.AddDataProtection().SetApplicationName("PilotStatus.Gateway");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(DatabaseFile(sp) + ".keys"), sp.GetRequiredService<ILoggerFactory>())));
+        services.AddSingleton<ConnectionSecrets>();
+        services.AddTransient<PreSendChecks>();
+        services.AddOptions<Dispatch.DispatcherOptions>().Bind(configuration.GetSection(Dispatch.DispatcherOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Dispatch.Dispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Dispatch.Dispatcher>());
+
+        // Every error answer, ours or the framework's (404 route, 405, 500), is problem+json with a code.
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions.TryAdd("code", context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status404NotFound => Problems.NotFound,
+                StatusCodes.Status401Unauthorized => Problems.Unauthorized,
+                >= 500 => Problems.Internal,
+                _ => Problems.InvalidRequest,
+            }));
+    }
+
+    private static string DatabaseFile(IServiceProvider services) =>
+        Path.GetFullPath(services.GetRequiredService<IOptions<GatewayOptions>>().Value.DatabasePath);
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Options;
+
+namespace PilotStatus.Gateway.Hosting;
+
+/// <summary>The rules across <see cref="GatewayOptions"/> that DataAnnotations cannot say.</summary>
+internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GatewayOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.AdminToken) || options.AdminToken.Length < 16)
+            return ValidateOptionsResult.Fail("Gateway:AdminToken must be set to at least 16 characters (environment variable Gateway__AdminToken).");
+        if ((options.PlatformNumber is null) != (options.PlatformConnectionId is null))
+            return ValidateOptionsResult.Fail("Gateway:PlatformNumber and Gateway:PlatformConnectionId are set together or not at all.");
+        return ValidateOptionsResult.Success;
+    }
+}

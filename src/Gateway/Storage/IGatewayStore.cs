@@ -1,0 +1,51 @@
+using PilotStatus.Gateway.Connections;
+using PilotStatus.Gateway.Messages;
+
+namespace PilotStatus.Gateway.Storage;
+
+/// <summary>
+/// Everything the gateway stores. Every write is durable when the call returns (an accepted message survives a
+/// kill). Implementations: SQLite (the embedded default); PostgreSQL comes with the lifecycle issue.
+/// </summary>
+internal interface IGatewayStore
+{
+    /// <summary>Creates or migrates the schema; idempotent.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds a connection unless its number already has <paramref name="maxPerNumber"/> connections; the count and
+    /// the insert are one atomic step, so concurrent requests cannot exceed the cap. False when the cap was reached.
+    /// </summary>
+    Task<bool> TryAddConnectionAsync(ConnectionRecord connection, int maxPerNumber, CancellationToken cancellationToken);
+
+    Task<ConnectionRecord?> GetConnectionAsync(string id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ConnectionRecord>> ListConnectionsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Deletes a connection; its API keys stay (their messages then fail with LINKED_WHATSAPP_INSTANCE_NOT_FOUND). False when absent.</summary>
+    Task<bool> DeleteConnectionAsync(string id, CancellationToken cancellationToken);
+
+    Task AddApiKeyAsync(ApiKeyRecord key, CancellationToken cancellationToken);
+
+    Task<ApiKeyRecord?> FindApiKeyByHashAsync(string keyHash, CancellationToken cancellationToken);
+
+    /// <summary>Adds or replaces one template version (same connection, name, language and version).</summary>
+    Task UpsertTemplateAsync(TemplateRecord template, CancellationToken cancellationToken);
+
+    /// <summary>The template version asked for, or the newest version when <paramref name="version"/> is null.</summary>
+    Task<TemplateRecord?> FindTemplateAsync(string connectionId, string name, string language, string? version, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores a new message, unless one with the same API key and idempotency key exists: then returns that one and
+    /// stores nothing. Returns the stored message and whether it was created by this call.
+    /// </summary>
+    Task<(MessageRecord Message, bool Created)> AddMessageAsync(MessageRecord message, CancellationToken cancellationToken);
+
+    Task<MessageRecord?> GetMessageAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a stored message's mutable fields (status, codes, attempts, times, provider ids).</summary>
+    Task UpdateMessageAsync(MessageRecord message, CancellationToken cancellationToken);
+
+    /// <summary>Queued messages whose <see cref="MessageRecord.NextAttemptAt"/> has come, oldest first.</summary>
+    Task<IReadOnlyList<MessageRecord>> DueMessagesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+}
