@@ -8,7 +8,7 @@ internal static class GatewayCli
 {
     public const string Usage = """
         usage: pilot-gateway <verb>
-          serve [--urls URL]         the HTTP API (default verb); needs Gateway__AdminToken
+          serve [--sandbox] [--urls URL]  the HTTP API (default verb); needs Gateway__AdminToken unless --sandbox
           codes                      the 21 error codes, CODE<TAB>meaning, in SPEC order
           classify [--explain] [FILE...]  classify captured provider exchanges (JSON Lines on stdin when no FILE)
           fixtures verify [--root D] [--skip-coverage]  replay every fixture through the real clients and mappers
@@ -32,7 +32,7 @@ internal static class GatewayCli
             case "fixtures" when args.Length > 1 && args[1] == "verify":
                 return await FixturesVerifyCommand.RunAsync(args[2..], output, error).ConfigureAwait(false);
             case "serve":
-                return await ServeCommand.RunAsync(rest, error, cancellationToken).ConfigureAwait(false);
+                return await ServeCommand.RunAsync(rest, output, error, cancellationToken).ConfigureAwait(false);
             case "docs":
                 return await DocsCommand.RunAsync(args[1..], output, error).ConfigureAwait(false);
             case "help" or "--help" or "-h":

@@ -1,39 +1,106 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using PilotStatus.Gateway.Fixtures;
 using PilotStatus.Gateway.Hosting;
+using PilotStatus.Gateway.Sandbox;
 
 namespace PilotStatus.Gateway.Cli;
 
-/// <summary><c>serve [--urls URL]</c>: the HTTP service. Bad settings stop it at start with a clear message and exit 2.</summary>
+/// <summary>
+/// <c>serve [--sandbox] [--urls URL]</c>: the HTTP service. <c>--sandbox</c> adds in-process provider doubles loaded
+/// from <c>fixtures/</c>, demo connections and fixed credentials, binds loopback only, and prints a ready <c>curl</c>.
+/// Bad settings stop it at start with a clear message and exit 2.
+/// </summary>
 internal static class ServeCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        SandboxDoubles? sandbox = null;
         if (args.Contains("--sandbox"))
         {
-            // The sandbox (provider doubles, demo connections, scenarios) is the rest of the service issue.
-            await error.WriteLineAsync("serve --sandbox: not built yet; run `serve` with Gateway__AdminToken set, or `fixtures verify`.").ConfigureAwait(false);
-            return 2;
+            args = [.. args.Where(a => a != "--sandbox")];
+            if (NonLoopback(args) is { } url)
+            {
+                await error.WriteLineAsync($"serve --sandbox: binds loopback only, not {url}").ConfigureAwait(false);
+                return 2;
+            }
+
+            if (FixtureCatalog.FindRoot() is not { } fixtures)
+            {
+                await error.WriteLineAsync("serve --sandbox: no fixtures/ folder found; run it from the repository").ConfigureAwait(false);
+                return 2;
+            }
+
+            sandbox = new SandboxDoubles(fixtures);
+            args = [.. args,
+                "--Gateway:Sandbox=true",
+                $"--Gateway:AdminToken={SandboxScenarios.AdminToken}",
+                $"--Providers:Meta:BaseUrl={sandbox.Url}",
+                "--Gateway:Dispatcher:BaseBackoff=00:00:01", "--Gateway:Dispatcher:MaxBackoff=00:00:04"];
         }
 
-        var app = GatewayApp.Build(args);
-        try
+        using (sandbox)
         {
-            await app.RunAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-            return 0;
+            var app = GatewayApp.Build(args, sandbox);
+            if (sandbox is not null)
+                app.Lifetime.ApplicationStarted.Register(() => output.WriteLine(Banner(app, sandbox)));
+            try
+            {
+                await app.RunAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+                return 0;
+            }
+            catch (OptionsValidationException ex)
+            {
+                await error.WriteLineAsync($"serve: invalid settings: {string.Join(" ", ex.Failures)}").ConfigureAwait(false);
+                return 2;
+            }
+            catch (IOException ex)
+            {
+                await error.WriteLineAsync($"serve: cannot listen: {ex.Message}").ConfigureAwait(false);
+                return 2;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                return 0;
+            }
+            finally
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
         }
-        catch (OptionsValidationException ex)
+    }
+
+    private static string? NonLoopback(string[] args)
+    {
+        var index = Array.FindIndex(args, a => a == "--urls" || a.StartsWith("--urls=", StringComparison.Ordinal));
+        if (index < 0) return null;
+        var value = args[index].Contains('=') ? args[index][(args[index].IndexOf('=') + 1)..] : index + 1 < args.Length ? args[index + 1] : "";
+        foreach (var url in value.Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
-            await error.WriteLineAsync($"serve: invalid settings: {string.Join(" ", ex.Failures)}").ConfigureAwait(false);
-            return 2;
+            if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)) return url;
+            var loopback = uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+            if (!loopback) return url;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            return 0;
-        }
-        finally
-        {
-            await app.DisposeAsync().ConfigureAwait(false);
-        }
+
+        return null;
+    }
+
+    private static string Banner(WebApplication app, SandboxDoubles sandbox)
+    {
+        var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? GatewayApp.DefaultUrl;
+        var first = SandboxScenarios.All[0];
+        return $"""
+            PilotStatus.Gateway sandbox listening on {url} (provider doubles from fixtures/ at {sandbox.Url})
+            admin token: {SandboxScenarios.AdminToken}   API keys: {SandboxScenarios.MetaKey}, {SandboxScenarios.BaileysKey}, {SandboxScenarios.MetaTemplateOnlyKey}
+            send a message:
+              curl -s -X POST {url}/v1/messages -H 'Authorization: Bearer {first.ApiKey}' -H 'Content-Type: application/json' -d '{"{"}"to":"{first.To}","text":"Hello"{"}"}'
+            then see it go QUEUED -> SENT:
+              curl -s {url}/v1/messages/<id> -H 'Authorization: Bearer {first.ApiKey}'
+            every scenario (send its message, it ends in "expect"):
+              curl -s {url}/sandbox/scenarios
+            """;
     }
 }

@@ -19,11 +19,16 @@ internal static class GatewayApp
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args, Sandbox.SandboxDoubles? sandbox = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         AddServices(builder.Services, builder.Configuration);
+        if (sandbox is not null)
+        {
+            builder.Services.AddSingleton(sandbox);
+            builder.Services.AddHostedService<Sandbox.SandboxSeeder>();
+        }
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -32,6 +37,7 @@ internal static class GatewayApp
         app.MapConnections();
         app.MapApiKeys();
         app.MapMessages();
+        if (sandbox is not null) Sandbox.SandboxEndpoints.MapSandbox(app);
         return app;
     }
 

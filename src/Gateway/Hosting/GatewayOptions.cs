@@ -11,6 +11,9 @@ internal sealed class GatewayOptions
     /// <summary>The admin bearer token for <c>/v1/connections</c> and <c>/v1/api-keys</c>; at least 16 characters (the sandbox sets its own).</summary>
     public string? AdminToken { get; set; }
 
+    /// <summary>Sandbox mode (<c>serve --sandbox</c>): fixed demo credentials, loopback only.</summary>
+    public bool Sandbox { get; set; }
+
     /// <summary>The SQLite database file (the embedded default storage).</summary>
     [Required]
     public string DatabasePath { get; set; } = "gateway.db";
