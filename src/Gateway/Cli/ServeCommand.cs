@@ -101,6 +101,9 @@ internal static class ServeCommand
               curl -s {url}/v1/messages/<id> -H 'Authorization: Bearer {first.ApiKey}'
             every scenario (send its message, it ends in "expect"):
               curl -s {url}/sandbox/scenarios
+            Sync with Meta (templates into the registry), and a number whose WABA sync fails with 100/33:
+              curl -s -X POST {url}/v1/connections/{SandboxScenarios.MetaConnectionId}/sync -H 'Authorization: Bearer {SandboxScenarios.AdminToken}'
+              curl -s -X POST {url}/v1/connections/{SandboxScenarios.MetaBrokenWabaConnectionId}/sync -H 'Authorization: Bearer {SandboxScenarios.AdminToken}'
             """;
     }
 }

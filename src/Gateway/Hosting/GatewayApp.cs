@@ -35,6 +35,7 @@ internal static class GatewayApp
         app.UseStatusCodePages();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapConnections();
+        app.MapTemplates();
         app.MapApiKeys();
         app.MapMessages();
         if (sandbox is not null) Sandbox.SandboxEndpoints.MapSandbox(app);

@@ -41,6 +41,11 @@ internal sealed class SandboxDoubles : IDisposable
             }
         }
 
+        // Sync with Meta for the sandbox WABA: the recorded WABA and template pages.
+        server.Given(Request.Create().WithPath($"/v*/{SandboxScenarios.MetaWabaId}").UsingGet()).AtPriority(1)
+            .RespondWith(Answer(Path.Combine(fixturesRoot, "meta/graph-waba/success-waba-info.json")));
+        server.Given(Request.Create().WithPath($"/v*/{SandboxScenarios.MetaWabaId}/message_templates").UsingGet()).AtPriority(1)
+            .RespondWith(Answer(Path.Combine(fixturesRoot, "meta/graph-templates/success-templates-mixed-status.json")));
         server.Given(Request.Create().WithPath(meta).UsingPost()).AtPriority(5).RespondWith(Answer(Path.Combine(fixturesRoot, "meta/send-text/success-text.json")));
         server.Given(Request.Create().WithPath($"/v*/{SandboxScenarios.MetaTemplateOnlyPhoneNumberId}/messages").UsingPost()).AtPriority(5)
             .RespondWith(Answer(Path.Combine(fixturesRoot, "meta/send-template/success-template-accepted.json")));

@@ -19,6 +19,11 @@ internal static class SandboxScenarios
     public const string MetaPhoneNumberId = "109900000000001";
     public const string MetaTemplateOnlyPhoneNumberId = "109900000000002";
     public const string BaileysInstance = "sandbox-instance";
+    public const string MetaWabaId = "109900000000100";
+
+    /// <summary>A Meta number whose WABA id is wrong: its sync answers 100/33 (the recorded graph-waba fixture's WABA).</summary>
+    public const string MetaBrokenWabaConnectionId = "con_sandbox_meta_broken_waba";
+    public const string MetaBrokenWabaId = "102938475600002";
 
     public static IReadOnlyList<SandboxScenario> All { get; } =
     [

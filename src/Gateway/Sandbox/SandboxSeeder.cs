@@ -13,11 +13,14 @@ internal sealed class SandboxSeeder(IGatewayStore store, ConnectionSecrets secre
     {
         var now = time.GetUtcNow();
         await Add(SandboxScenarios.MetaConnectionId, "meta", "+15550783881", false,
-            new() { [MetaConnectionSettings.PhoneNumberId] = SandboxScenarios.MetaPhoneNumberId, [MetaConnectionSettings.WabaId] = "109900000000100" },
+            new() { [MetaConnectionSettings.PhoneNumberId] = SandboxScenarios.MetaPhoneNumberId, [MetaConnectionSettings.WabaId] = SandboxScenarios.MetaWabaId },
             new() { [MetaConnectionSettings.SystemToken] = "sandbox-system-token" }, SandboxScenarios.MetaKey, now, cancellationToken);
         await Add(SandboxScenarios.MetaTemplateOnlyConnectionId, "meta", "+15550783882", true,
-            new() { [MetaConnectionSettings.PhoneNumberId] = SandboxScenarios.MetaTemplateOnlyPhoneNumberId, [MetaConnectionSettings.WabaId] = "109900000000100", [MetaConnectionSettings.TemplateOnly] = "true" },
+            new() { [MetaConnectionSettings.PhoneNumberId] = SandboxScenarios.MetaTemplateOnlyPhoneNumberId, [MetaConnectionSettings.WabaId] = SandboxScenarios.MetaWabaId, [MetaConnectionSettings.TemplateOnly] = "true" },
             new() { [MetaConnectionSettings.SystemToken] = "sandbox-system-token" }, SandboxScenarios.MetaTemplateOnlyKey, now, cancellationToken);
+        await Add(SandboxScenarios.MetaBrokenWabaConnectionId, "meta", "+15550783883", false,
+            new() { [MetaConnectionSettings.PhoneNumberId] = "109900000000003", [MetaConnectionSettings.WabaId] = SandboxScenarios.MetaBrokenWabaId },
+            new() { [MetaConnectionSettings.SystemToken] = "sandbox-system-token" }, null, now, cancellationToken);
         await Add(SandboxScenarios.BaileysConnectionId, "baileys", "+5511999990000", false,
             new() { [BaileysConnectionSettings.ServerUrl] = doubles.Url, [BaileysConnectionSettings.InstanceName] = SandboxScenarios.BaileysInstance },
             new() { [BaileysConnectionSettings.ApiKey] = "sandbox-evolution-key" }, SandboxScenarios.BaileysKey, now, cancellationToken);
@@ -26,7 +29,7 @@ internal sealed class SandboxSeeder(IGatewayStore store, ConnectionSecrets secre
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task Add(string id, string provider, string number, bool templateOnly, Dictionary<string, string> settings, Dictionary<string, string> secret,
-        string apiKey, DateTimeOffset now, CancellationToken ct)
+        string? apiKey, DateTimeOffset now, CancellationToken ct)
     {
         // The doubles listen on a new port each start: the stored connection is replaced so it points at this run's.
         await store.DeleteConnectionAsync(id, ct);
@@ -34,7 +37,7 @@ internal sealed class SandboxSeeder(IGatewayStore store, ConnectionSecrets secre
         {
             Id = id, Provider = provider, Number = number, Settings = settings, ProtectedSecrets = secrets.Protect(secret), TemplateOnly = templateOnly, CreatedAt = now,
         }, int.MaxValue, ct);
-        if (await store.FindApiKeyByHashAsync(Secrets.Hash(apiKey), ct) is null)
+        if (apiKey is not null && await store.FindApiKeyByHashAsync(Secrets.Hash(apiKey), ct) is null)
             await store.AddApiKeyAsync(new ApiKeyRecord("key_" + apiKey.Replace('-', '_'), Secrets.Hash(apiKey), id, now), ct);
     }
 }

@@ -56,6 +56,19 @@ public sealed class SandboxTests : IDisposable
                 message.GetProperty("status").GetString().ShouldBe(expect.GetProperty("status").GetString(), name);
                 message.GetProperty("errorCode").ToString().ShouldBe(expect.GetProperty("errorCode").ToString(), name);
             }
+
+            // Sync with Meta: the demo number syncs its templates; the number with a wrong WABA fails with 100/33.
+            async Task<HttpResponseMessage> Sync(string connection)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/connections/{connection}/sync");
+                request.Headers.Authorization = new("Bearer", "sandbox-admin");
+                return await http.SendAsync(request, TestContext.Current.CancellationToken);
+            }
+
+            (await Sync("con_sandbox_meta")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            var broken = await Sync("con_sandbox_meta_broken_waba");
+            broken.StatusCode.ShouldBe(HttpStatusCode.BadGateway);
+            (await broken.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("META_WABA_NOT_ACCESSIBLE");
         }
         finally
         {
