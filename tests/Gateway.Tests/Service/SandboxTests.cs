@@ -85,6 +85,15 @@ public sealed class SandboxTests : IDisposable
         error.ToString().ShouldContain("loopback");
     }
 
+    [Fact]
+    public async Task Serve_WithoutAdminToken_StopsWithAClearMessage()
+    {
+        var error = new StringWriter();
+        var exit = await GatewayCli.RunAsync(["serve", "--urls", $"http://127.0.0.1:{FreePort()}", $"--Gateway:DatabasePath={database}"], TextReader.Null, TextWriter.Null, error, TestContext.Current.CancellationToken);
+        exit.ShouldBe(2);
+        error.ToString().ShouldContain("Gateway:AdminToken");
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
