@@ -1,4 +1,5 @@
 using PilotStatus.Gateway.Abstractions.Providers;
+using PilotStatus.Gateway.Tests.Shared;
 using PilotStatus.Gateway.Providers.Meta.Mapping;
 using PilotStatus.Gateway.Providers.Meta.Webhooks;
 
@@ -26,7 +27,7 @@ public sealed class MetaMapperTotalityTests
         var random = new Random(20261204);
         for (var i = 0; i < 4000; i++)
         {
-            var body = Mutate(Seeds[random.Next(Seeds.Length)], random);
+            var body = BodyMutations.Mutate(Seeds[random.Next(Seeds.Length)], random, Fragments);
             int? status = random.Next(6) switch { 0 => null, 1 => 200, 2 => 400, 3 => 401, 4 => 429, _ => random.Next(100, 600) };
             var history = (InboundHistory)random.Next(3);
             Check(MetaResponseMapper.MapSend(status, body, null, history, random.Next(10)), body);
@@ -43,9 +44,7 @@ public sealed class MetaMapperTotalityTests
         var random = new Random(7);
         for (var i = 0; i < 2000; i++)
         {
-            var chars = new char[random.Next(0, 200)];
-            for (var j = 0; j < chars.Length; j++) chars[j] = (char)random.Next(0, 0x3000);
-            var body = new string(chars);
+            var body = BodyMutations.Garbage(random);
             Check(MetaResponseMapper.MapSend(random.Next(100, 600), body, null, InboundHistory.Unknown), body);
             MetaWebhookParser.Parse(body, InboundHistory.Unknown).Count.ShouldBeGreaterThan(0);
         }
@@ -65,23 +64,5 @@ public sealed class MetaMapperTotalityTests
         (outcome.Code is not null).ShouldBe(needsCode, $"{outcome.Kind} {outcome.RuleId} for {body}");
         outcome.RuleId.ShouldNotBeNullOrEmpty();
         (outcome.Kind == OutcomeKind.Retry).ShouldBe(outcome.Retryable, body);
-    }
-
-    private static string Mutate(string seed, Random random)
-    {
-        var text = seed;
-        for (var n = random.Next(1, 4); n > 0; n--)
-        {
-            var at = text.Length == 0 ? 0 : random.Next(text.Length);
-            text = random.Next(4) switch
-            {
-                0 => text[..at],
-                1 => text.Remove(at, Math.Min(random.Next(1, 8), text.Length - at)),
-                2 => text.Insert(at, Fragments[random.Next(Fragments.Length)]),
-                _ => text.Length == 0 ? text : text.Remove(at, 1).Insert(at, ((char)random.Next(32, 127)).ToString()),
-            };
-        }
-
-        return text;
     }
 }
