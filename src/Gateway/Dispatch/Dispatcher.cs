@@ -10,9 +10,9 @@ using PilotStatus.Gateway.Storage;
 namespace PilotStatus.Gateway.Dispatch;
 
 /// <summary>
-/// Sends queued messages through their connection's provider and stores each outcome. Before a request leaves, the
-/// attempt is stored as in flight (no next attempt): if the process dies mid-send, the message is an unknown attempt,
-/// never sent twice. Messages past their deadline are left to the deadline rules.
+/// Sends queued messages through their connection's provider and stores each outcome. A message is claimed (stored
+/// with no next attempt) before its request leaves: if the process dies mid-send it stays an unknown attempt, never
+/// sent twice, and a claimed message cannot be canceled. Messages past their deadline are left to the deadline rules.
 /// </summary>
 internal sealed partial class Dispatcher(
     IGatewayStore store,
@@ -49,13 +49,10 @@ internal sealed partial class Dispatcher(
         var handed = 0;
         foreach (var message in await store.DueMessagesAsync(now, options.Value.BatchSize, ct).ConfigureAwait(false))
         {
-            if (message.DeliverUntil <= now)
-            {
-                // Past its deadline: parked for the deadline rules, which decide its code; never sent late.
-                await store.UpdateMessageAsync(message with { NextAttemptAt = null }, ct).ConfigureAwait(false);
-                continue;
-            }
-
+            // Claimed first: from here on no cancel and no other dispatcher can touch it, and until the outcome is
+            // stored it is parked, so a crash mid-send leaves an unknown attempt, never a second send.
+            if (!await store.TryClaimAsync(message.Id, now, ct).ConfigureAwait(false)) continue;
+            if (message.DeliverUntil <= now) continue; // past its deadline: left parked for the deadline rules, never sent late
             if (await DispatchAsync(message, now, ct).ConfigureAwait(false)) handed++;
         }
 
@@ -85,8 +82,6 @@ internal sealed partial class Dispatcher(
             return false;
         }
 
-        // In flight: parked until the outcome is stored, so a crash here can never lead to a second send.
-        await store.UpdateMessageAsync(message with { NextAttemptAt = null }, ct).ConfigureAwait(false);
         var outcome = await provider.SendAsync(new ProviderSendRequest(outbound, secrets.ForProvider(connection)), ct).ConfigureAwait(false);
         var updated = OutcomeApplier.Apply(message, outcome, time.GetUtcNow(), options.Value);
         await store.UpdateMessageAsync(updated, ct).ConfigureAwait(false);

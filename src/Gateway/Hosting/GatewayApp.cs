@@ -61,6 +61,9 @@ internal static class GatewayApp
         services.AddOptions<Dispatch.DispatcherOptions>().Bind(configuration.GetSection(Dispatch.DispatcherOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Dispatch.Dispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Dispatch.Dispatcher>());
+        services.AddOptions<Lifecycle.SweeperOptions>().Bind(configuration.GetSection(Lifecycle.SweeperOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Lifecycle.DeadlineSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<Lifecycle.DeadlineSweeper>());
 
         // Every error answer, ours or the framework's (404 route, 405, 500), is problem+json with a code.
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>

@@ -18,6 +18,7 @@ internal static class MessageEndpoints
     public static void MapMessages(this IEndpointRouteBuilder app)
     {
         app.MapPost("/v1/messages", Send);
+        app.MapDelete("/v1/messages/cancel", Cancel);
         app.MapGet("/v1/messages/{id}", async (string id, HttpRequest request, IGatewayStore store, CancellationToken ct) =>
         {
             if (await Authenticate(request, store, ct) is not { } key) return Problems.Unauthenticated("A valid API key is required.");
@@ -61,6 +62,37 @@ internal static class MessageEndpoints
 
         var (stored, _) = await store.AddMessageAsync(message, ct);
         return Results.Json(Answer(stored), statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary><c>{"ids":[…]}</c> to cancel.</summary>
+    public sealed record CancelRequest(IReadOnlyList<string>? Ids);
+
+    // DELETE /v1/messages/cancel: QUEUED messages of the caller's key become CANCELED (no code, never sent afterwards).
+    private static async Task<IResult> Cancel(HttpRequest request, IGatewayStore store, CancellationToken ct)
+    {
+        if (await Authenticate(request, store, ct) is not { } key) return Problems.Unauthenticated("A valid API key is required.");
+        var (body, problem) = await JsonBody.ReadAsync<CancelRequest>(request, ct);
+        if (problem is not null) return problem;
+        if (body!.Ids is not { Count: > 0 and <= 1000 } ids) return Problems.BadRequest("\"ids\" must hold 1 to 1000 message ids.");
+
+        var canceled = new List<string>();
+        var refused = new List<object>();
+        foreach (var id in ids.Distinct(StringComparer.Ordinal))
+        {
+            if (await store.TryCancelAsync(id, key.Id, ct))
+            {
+                canceled.Add(id);
+                continue;
+            }
+
+            var message = await store.GetMessageAsync(id, ct);
+            var reason = message is null || message.ApiKeyId != key.Id ? "not found"
+                : message.Status != MessageStatus.Queued ? $"it is {Name(message.Status)}"
+                : "it is being sent, or its last attempt's result is unknown";
+            refused.Add(new { id, reason });
+        }
+
+        return Results.Ok(new { canceled, notCanceled = refused });
     }
 
     private static async Task<ApiKeyRecord?> Authenticate(HttpRequest request, IGatewayStore store, CancellationToken ct) =>

@@ -46,6 +46,21 @@ internal interface IGatewayStore
     /// <summary>Replaces a stored message's mutable fields (status, codes, attempts, times, provider ids).</summary>
     Task UpdateMessageAsync(MessageRecord message, CancellationToken cancellationToken);
 
+    /// <summary>QUEUED or SENT messages whose <c>deliverUntil</c> is at or before <paramref name="now"/>, earliest deadline first.</summary>
+    Task<IReadOnlyList<MessageRecord>> DeadlinePassedAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims a due queued message for sending: clears its next attempt time only if it is still QUEUED and due.
+    /// False when it was canceled or claimed meanwhile; then it must not be sent.
+    /// </summary>
+    Task<bool> TryClaimAsync(string id, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Cancels a message of <paramref name="apiKeyId"/> if it is QUEUED and not claimed by a dispatcher (a claimed
+    /// one may already be on its way). True when it is now CANCELED.
+    /// </summary>
+    Task<bool> TryCancelAsync(string id, string apiKeyId, CancellationToken cancellationToken);
+
     /// <summary>Queued messages whose <see cref="MessageRecord.NextAttemptAt"/> has come, oldest first.</summary>
     Task<IReadOnlyList<MessageRecord>> DueMessagesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 }

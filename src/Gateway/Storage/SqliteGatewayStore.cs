@@ -10,7 +10,7 @@ namespace PilotStatus.Gateway.Storage;
 /// is on disk when its call returns. Every call opens its own (pooled) connection, so one instance may be shared,
 /// and several instances or processes may use the same file.
 /// </summary>
-internal sealed class SqliteGatewayStore : IGatewayStore
+internal sealed partial class SqliteGatewayStore : IGatewayStore
 {
     // busy_timeout comes first: switching a fresh file to WAL takes a lock that another connection may hold.
     private const string ConnectionPragmas =

@@ -1,0 +1,47 @@
+using PilotStatus.Gateway.Messages;
+using static PilotStatus.Gateway.Storage.SqliteRows;
+
+namespace PilotStatus.Gateway.Storage;
+
+/// <summary>The lifecycle's conditional writes: each one statement, so a concurrent writer can never be overwritten.</summary>
+internal sealed partial class SqliteGatewayStore
+{
+    /// <inheritdoc />
+    public Task<IReadOnlyList<MessageRecord>> DeadlinePassedAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        QueryAsync(
+            $"SELECT {MessageColumns} FROM messages WHERE status IN ($queued, $sent) AND deliver_until <= $now ORDER BY deliver_until, id LIMIT $limit",
+            command =>
+            {
+                command.Parameters.AddWithValue("$queued", StatusName(MessageStatus.Queued));
+                command.Parameters.AddWithValue("$sent", StatusName(MessageStatus.Sent));
+                command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("$limit", limit);
+            },
+            ReadMessage,
+            cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<bool> TryClaimAsync(string id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            "UPDATE messages SET next_attempt_at = NULL WHERE id = $id AND status = $queued AND next_attempt_at IS NOT NULL AND next_attempt_at <= $now",
+            command =>
+            {
+                command.Parameters.AddWithValue("$id", id);
+                command.Parameters.AddWithValue("$queued", StatusName(MessageStatus.Queued));
+                command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            },
+            cancellationToken) == 1;
+
+    /// <inheritdoc />
+    public async Task<bool> TryCancelAsync(string id, string apiKeyId, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            "UPDATE messages SET status = $canceled, next_attempt_at = NULL WHERE id = $id AND api_key_id = $key AND status = $queued AND next_attempt_at IS NOT NULL",
+            command =>
+            {
+                command.Parameters.AddWithValue("$id", id);
+                command.Parameters.AddWithValue("$key", apiKeyId);
+                command.Parameters.AddWithValue("$queued", StatusName(MessageStatus.Queued));
+                command.Parameters.AddWithValue("$canceled", StatusName(MessageStatus.Canceled));
+            },
+            cancellationToken) == 1;
+}
