@@ -38,6 +38,7 @@ internal static class GatewayApp
         app.MapTemplates();
         app.MapApiKeys();
         app.MapMessages();
+        Logs.LogEndpoints.MapLogs(app);
         if (sandbox is not null) Sandbox.SandboxEndpoints.MapSandbox(app);
         return app;
     }

@@ -61,6 +61,13 @@ internal interface IGatewayStore
     /// </summary>
     Task<bool> TryCancelAsync(string id, string apiKeyId, CancellationToken cancellationToken);
 
+    /// <summary>One page of messages matching <paramref name="query"/>, newest first.</summary>
+    Task<IReadOnlyList<MessageRecord>> ListMessagesAsync(Logs.LogQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Failed messages created in [<paramref name="from"/>, <paramref name="to"/>), counted per provider, provider code and stored code.</summary>
+    Task<IReadOnlyList<(string? Provider, string? ProviderCode, string? ErrorCode, int Count)>> CountFailuresAsync(
+        string? apiKeyId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
     /// <summary>Queued messages whose <see cref="MessageRecord.NextAttemptAt"/> has come, oldest first.</summary>
     Task<IReadOnlyList<MessageRecord>> DueMessagesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 }
