@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using PilotStatus.Gateway.Abstractions.Providers;
 using PilotStatus.Gateway.Cli;
@@ -26,12 +25,12 @@ public sealed class FixturesRecordTests : IDisposable
         provider.Given(Request.Create().WithPath("/v23.0/106540352242922/messages").UsingPost().WithBody(b => b?.Contains("\"to\":\"16505551234\"", StringComparison.Ordinal) == true))
             .RespondWith(Response.Create().WithStatusCode(400).WithHeader("Content-Type", "application/json")
                 .WithBody("{\"error\":{\"message\":\"(#131047) Re-engagement message\",\"type\":\"OAuthException\",\"code\":131047,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send because more than 24 hours have passed since the customer last replied to this number.\"},\"fbtrace_id\":\"Az8or2yhqkZfEZ\"}}"));
-        var port = FreePort();
+        var port = Ports.Free();
         var enter = new GatedReader();
         var output = new StringWriter();
         var error = new StringWriter();
 
-        var recording = GatewayCli.RunAsync(["fixtures", "record", "--provider", "meta", "--target", provider.Url!, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", outDir], enter, output, error);
+        var recording = GatewayCli.RunAsync(["fixtures", "record", "--provider", "meta", "--target", provider.Url!, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", outDir], enter, output, error, TestContext.Current.CancellationToken);
         for (var i = 0; i < 100 && !output.ToString().Contains("recording", StringComparison.Ordinal); i++) await Task.Delay(100, TestContext.Current.CancellationToken);
         output.ToString().ShouldContain($":{port} ", Case.Sensitive, error.ToString());
 
@@ -55,7 +54,7 @@ public sealed class FixturesRecordTests : IDisposable
         files.Select(File.ReadAllText).ShouldContain(t => t.Contains("\"outcome\": \"sent\"", StringComparison.Ordinal) && t.Contains("wamid.RECORDED0001", StringComparison.Ordinal));
 
         var verify = new StringWriter();
-        (await GatewayCli.RunAsync(["fixtures", "verify", "--root", outDir, "--skip-coverage"], TextReader.Null, verify, TextWriter.Null)).ShouldBe(0, verify.ToString());
+        (await GatewayCli.RunAsync(["fixtures", "verify", "--root", outDir, "--skip-coverage"], TextReader.Null, verify, TextWriter.Null, TestContext.Current.CancellationToken)).ShouldBe(0, verify.ToString());
         verify.ToString().ShouldContain("2 fixtures passed, 0 failed");
     }
 
@@ -63,7 +62,7 @@ public sealed class FixturesRecordTests : IDisposable
     public async Task Record_UnreachableTarget_IsOneLineReasonAndNothingWritten()
     {
         var error = new StringWriter();
-        var exit = await GatewayCli.RunAsync(["fixtures", "record", "--provider", "baileys", "--target", $"http://127.0.0.1:{FreePort()}", "--out", outDir], TextReader.Null, TextWriter.Null, error);
+        var exit = await GatewayCli.RunAsync(["fixtures", "record", "--provider", "baileys", "--target", $"http://127.0.0.1:{Ports.Free()}", "--out", outDir], TextReader.Null, TextWriter.Null, error, TestContext.Current.CancellationToken);
         exit.ShouldBe(1);
         error.ToString().TrimEnd().Split('\n').Length.ShouldBe(1);
         error.ToString().ShouldContain("unreachable");
@@ -82,7 +81,7 @@ public sealed class FixturesRecordTests : IDisposable
         if (at >= 0) args[at + 1] = value;
         else args.AddRange([option, value]);
         var error = new StringWriter();
-        (await GatewayCli.RunAsync([.. args], TextReader.Null, TextWriter.Null, error)).ShouldBe(2);
+        (await GatewayCli.RunAsync([.. args], TextReader.Null, TextWriter.Null, error, TestContext.Current.CancellationToken)).ShouldBe(2);
         error.ToString().ShouldContain(option);
     }
 
@@ -90,7 +89,7 @@ public sealed class FixturesRecordTests : IDisposable
     public async Task Record_UnwritableFolder_IsOneLineReason()
     {
         var error = new StringWriter();
-        var exit = await GatewayCli.RunAsync(["fixtures", "record", "--provider", "meta", "--target", provider.Url!, "--out", "/proc/pilot-gateway-recording"], TextReader.Null, TextWriter.Null, error);
+        var exit = await GatewayCli.RunAsync(["fixtures", "record", "--provider", "meta", "--target", provider.Url!, "--out", "/proc/pilot-gateway-recording"], TextReader.Null, TextWriter.Null, error, TestContext.Current.CancellationToken);
         exit.ShouldBe(1);
         error.ToString().ShouldContain("cannot write");
         error.ToString().TrimEnd().Split('\n').Length.ShouldBe(1);
@@ -114,12 +113,6 @@ public sealed class FixturesRecordTests : IDisposable
             TestContext.Current.CancellationToken);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public void Dispose()
     {

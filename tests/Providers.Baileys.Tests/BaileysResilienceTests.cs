@@ -40,7 +40,7 @@ public sealed class BaileysResilienceTests : IDisposable
 
     private ProviderSendRequest Send(string instance) => new(new OutboundMessage("m1", "+5511988887777", "oi", null), Connection(instance));
 
-    private int Requests(string path) => evolution.LogEntries.Count(e => e.RequestMessage.Path == path);
+    private int Requests(string path) => evolution.LogEntries.Count(e => e.RequestMessage!.Path == path);
 
     [Fact]
     public async Task SendAsync_ConnectionClosed_IsNotResent_AndOneDeadInstanceDoesNotBreakItsNeighbour()
@@ -60,7 +60,7 @@ public sealed class BaileysResilienceTests : IDisposable
         blocked.Attempt.ShouldBe(SendAttempt.NotSent);
         Requests("/message/sendText/dead").ShouldBe(3);
         neighbour.ShouldSatisfyAllConditions(o => o.Kind.ShouldBe(OutcomeKind.Sent), o => o.ProviderMessageId.ShouldBe("BAE5OK"));
-        evolution.LogEntries.First(e => e.RequestMessage.Path == "/message/sendText/alive").RequestMessage.Headers!["apikey"].ShouldBe(["test-apikey"]);
+        evolution.LogEntries.First(e => e.RequestMessage!.Path == "/message/sendText/alive").RequestMessage!.Headers!["apikey"].ShouldBe(["test-apikey"]);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class BaileysResilienceTests : IDisposable
 
         (await Provider.SendAsync(request, TestContext.Current.CancellationToken)).Kind.ShouldBe(OutcomeKind.Sent);
 
-        var body = evolution.LogEntries.Single(e => e.RequestMessage.Path == "/message/sendText/tpl").RequestMessage.Body!;
+        var body = evolution.LogEntries.Single(e => e.RequestMessage!.Path == "/message/sendText/tpl").RequestMessage!.Body!;
         body.ShouldContain("\"text\":\"Pedido 4821 enviado\"");
         body.ShouldContain("\"number\":\"5511988887777\"");
     }

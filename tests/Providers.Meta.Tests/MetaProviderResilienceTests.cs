@@ -46,7 +46,7 @@ public sealed class MetaProviderResilienceTests : IDisposable
             [MetaConnectionSettings.SystemToken] = "test-token",
         }));
 
-    private int Requests(string pathContains) => graph.LogEntries.Count(e => e.RequestMessage.Path.Contains(pathContains, StringComparison.Ordinal));
+    private int Requests(string pathContains) => graph.LogEntries.Count(e => e.RequestMessage!.Path.Contains(pathContains, StringComparison.Ordinal));
 
     [Fact]
     public async Task SendAsync_ServerError_IsNotRetried()
@@ -113,11 +113,12 @@ public sealed class MetaProviderResilienceTests : IDisposable
 
         (await Provider.SendAsync(request, TestContext.Current.CancellationToken)).Kind.ShouldBe(OutcomeKind.Sent);
 
-        var sent = graph.LogEntries.Single(e => e.RequestMessage.Path.Contains("/666/", StringComparison.Ordinal)).RequestMessage;
-        sent.Body!.ShouldContain("\"biz_opaque_callback_data\":\"msg-77\"");
-        sent.Body.ShouldContain("\"to\":\"5563984622450\"");
-        sent.Body.ShouldContain("\"language\":{\"code\":\"pt_BR\"}");
-        sent.Body.ShouldContain("\"parameters\":[{\"type\":\"text\",\"text\":\"4821\"}]");
+        var sent = graph.LogEntries.Single(e => e.RequestMessage!.Path.Contains("/666/", StringComparison.Ordinal)).RequestMessage!;
+        var body = sent.Body.ShouldNotBeNull();
+        body.ShouldContain("\"biz_opaque_callback_data\":\"msg-77\"");
+        body.ShouldContain("\"to\":\"5563984622450\"");
+        body.ShouldContain("\"language\":{\"code\":\"pt_BR\"}");
+        body.ShouldContain("\"parameters\":[{\"type\":\"text\",\"text\":\"4821\"}]");
         sent.Headers!["Authorization"].ShouldBe(["Bearer test-token"]);
     }
 

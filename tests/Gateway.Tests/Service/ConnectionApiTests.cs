@@ -29,8 +29,8 @@ public sealed class ConnectionApiTests : IDisposable
         var client = Client();
         var response = await client.Admin(HttpMethod.Post, "/v1/connections", new { provider = "meta", number = "+15551230000", phoneNumberId = "106540352242922", wabaId = "102290129340398", systemToken = "EAAG-system-token-secret" });
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
-        (await response.Content.ReadAsStringAsync()).ShouldNotContain("EAAG-system-token-secret");
-        var list = await (await client.Admin(HttpMethod.Get, "/v1/connections")).Content.ReadAsStringAsync();
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldNotContain("EAAG-system-token-secret");
+        var list = await (await client.Admin(HttpMethod.Get, "/v1/connections")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         list.ShouldContain("106540352242922");
         list.ShouldNotContain("EAAG-system-token-secret");
         factory.Dispose();

@@ -55,7 +55,7 @@ public sealed class DispatchTests : IDisposable
 
         var message = await WaitFor(id, m => m.Status != MessageStatus.Queued);
         message.ShouldSatisfyAllConditions(m => m.Status.ShouldBe(MessageStatus.Sent), m => m.ProviderMessageId.ShouldBe("wamid.HBgLMTU1NTc2NTQzMjEVAgARGBI"), m => m.Attempts.ShouldBe(1));
-        var sent = graph.LogEntries.Single().RequestMessage.Body!;
+        var sent = graph.LogEntries.Single().RequestMessage!.Body!;
         sent.ShouldContain($"\"biz_opaque_callback_data\":\"{id}\"");
     }
 
@@ -97,7 +97,7 @@ public sealed class DispatchTests : IDisposable
         var message = await WaitFor(id, m => m.Attempts > 0 && m.ErrorCode is not null);
         message.ShouldSatisfyAllConditions(m => m.Status.ShouldBe(MessageStatus.Queued), m => m.Attempts.ShouldBe(1), m => m.NextAttemptAt.ShouldBeNull());
         // WireMock logs a request when its delayed answer is written; wait for it, then for any second one.
-        int Sends() => graph.LogEntries.Count(e => e.RequestMessage.Path.EndsWith("/messages", StringComparison.Ordinal));
+        int Sends() => graph.LogEntries.Count(e => e.RequestMessage!.Path.EndsWith("/messages", StringComparison.Ordinal));
         for (var i = 0; i < 200 && Sends() == 0; i++) await Task.Delay(50, TestContext.Current.CancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
         Sends().ShouldBe(1);

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace PilotStatus.Gateway.Tests.Service;
@@ -19,7 +18,7 @@ public sealed class KillRestartTests : IDisposable
     [Fact]
     public async Task Kill_BetweenAcceptAndDispatch_LosesNoAcceptedMessage()
     {
-        var port = FreePort();
+        var port = Ports.Free();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         var ids = new List<string>();
         string key;
@@ -96,12 +95,6 @@ public sealed class KillRestartTests : IDisposable
     private static async Task<JsonElement> Json(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.Clone();
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public void Dispose() => GatewayFactory.DeleteDatabase(database);
 }

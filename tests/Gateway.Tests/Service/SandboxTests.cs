@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using PilotStatus.Gateway.Cli;
 
@@ -14,7 +13,7 @@ public sealed class SandboxTests : IDisposable
     [Fact]
     public async Task Sandbox_EveryScenario_EndsInItsExpectation()
     {
-        var port = FreePort();
+        var port = Ports.Free();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var output = new StringWriter();
         var serving = GatewayCli.RunAsync(["serve", "--sandbox", "--urls", $"http://127.0.0.1:{port}", $"--Gateway:DatabasePath={database}"], TextReader.Null, output, TextWriter.Null, stop.Token);
@@ -81,7 +80,7 @@ public sealed class SandboxTests : IDisposable
     public async Task Sandbox_NonLoopbackAddress_IsRefused()
     {
         var error = new StringWriter();
-        (await GatewayCli.RunAsync(["serve", "--sandbox", "--urls", "http://0.0.0.0:5999"], TextReader.Null, TextWriter.Null, error)).ShouldBe(2);
+        (await GatewayCli.RunAsync(["serve", "--sandbox", "--urls", "http://0.0.0.0:5999"], TextReader.Null, TextWriter.Null, error, TestContext.Current.CancellationToken)).ShouldBe(2);
         error.ToString().ShouldContain("loopback");
     }
 
@@ -89,17 +88,11 @@ public sealed class SandboxTests : IDisposable
     public async Task Serve_WithoutAdminToken_StopsWithAClearMessage()
     {
         var error = new StringWriter();
-        var exit = await GatewayCli.RunAsync(["serve", "--urls", $"http://127.0.0.1:{FreePort()}", $"--Gateway:DatabasePath={database}"], TextReader.Null, TextWriter.Null, error, TestContext.Current.CancellationToken);
+        var exit = await GatewayCli.RunAsync(["serve", "--urls", $"http://127.0.0.1:{Ports.Free()}", $"--Gateway:DatabasePath={database}"], TextReader.Null, TextWriter.Null, error, TestContext.Current.CancellationToken);
         exit.ShouldBe(2);
         error.ToString().ShouldContain("Gateway:AdminToken");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public void Dispose() => GatewayFactory.DeleteDatabase(database);
 }

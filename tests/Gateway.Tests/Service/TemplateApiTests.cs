@@ -28,7 +28,7 @@ public sealed class TemplateApiTests : IDisposable
         var client = new GatewayClient(factory.CreateClient());
         var connection = await client.CreateMetaConnection("+15551230100");
         var sync = await client.Admin(HttpMethod.Post, $"/v1/connections/{connection}/sync");
-        sync.StatusCode.ShouldBe(HttpStatusCode.OK, await sync.Content.ReadAsStringAsync());
+        sync.StatusCode.ShouldBe(HttpStatusCode.OK, await sync.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         (await GatewayClient.Json(sync)).GetProperty("templates").GetArrayLength().ShouldBe(2);
 
         var key = await client.CreateApiKey(connection);
