@@ -84,7 +84,8 @@ internal sealed partial class Dispatcher(
 
         var outcome = await provider.SendAsync(new ProviderSendRequest(outbound, secrets.ForProvider(connection)), ct).ConfigureAwait(false);
         var updated = OutcomeApplier.Apply(message, outcome, time.GetUtcNow(), options.Value);
-        await store.UpdateMessageAsync(updated, ct).ConfigureAwait(false);
+        // A webhook may have moved the message on while the request was out (delivered before the answer came): keep that.
+        await store.TryUpdateMessageAsync(updated, MessageStatus.Queued, ct).ConfigureAwait(false);
         LogOutcome(log, message.Id, OutcomeNames.NameOf(outcome.Kind), outcome.RuleId);
         return true;
     }

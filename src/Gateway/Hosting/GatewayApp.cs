@@ -39,6 +39,7 @@ internal static class GatewayApp
         app.MapApiKeys();
         app.MapMessages();
         Logs.LogEndpoints.MapLogs(app);
+        Webhooks.MetaWebhookEndpoints.MapMetaWebhooks(app);
         if (sandbox is not null) Sandbox.SandboxEndpoints.MapSandbox(app);
         return app;
     }
@@ -64,6 +65,7 @@ internal static class GatewayApp
         services.AddHostedService(sp => sp.GetRequiredService<Dispatch.Dispatcher>());
         services.AddOptions<Lifecycle.SweeperOptions>().Bind(configuration.GetSection(Lifecycle.SweeperOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Lifecycle.DeadlineSweeper>();
+        services.AddOptions<Webhooks.MetaWebhookOptions>().Bind(configuration.GetSection(Webhooks.MetaWebhookOptions.Section));
         services.AddHostedService(sp => sp.GetRequiredService<Lifecycle.DeadlineSweeper>());
 
         // Every error answer, ours or the framework's (404 route, 405, 500), is problem+json with a code.

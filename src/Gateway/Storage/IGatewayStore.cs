@@ -61,6 +61,15 @@ internal interface IGatewayStore
     /// </summary>
     Task<bool> TryCancelAsync(string id, string apiKeyId, CancellationToken cancellationToken);
 
+    /// <summary>The message a provider knows by <paramref name="providerMessageId"/>, or null.</summary>
+    Task<MessageRecord?> FindByProviderMessageIdAsync(string provider, string providerMessageId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores <paramref name="updated"/> only if the stored message still has <paramref name="expected"/> status:
+    /// the guard that keeps a webhook and the dispatcher from undoing each other. True when it was stored.
+    /// </summary>
+    Task<bool> TryUpdateMessageAsync(MessageRecord updated, MessageStatus expected, CancellationToken cancellationToken);
+
     /// <summary>One page of messages matching <paramref name="query"/>, newest first.</summary>
     Task<IReadOnlyList<MessageRecord>> ListMessagesAsync(Logs.LogQuery query, CancellationToken cancellationToken);
 

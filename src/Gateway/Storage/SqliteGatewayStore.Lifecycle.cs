@@ -44,4 +44,30 @@ internal sealed partial class SqliteGatewayStore
                 command.Parameters.AddWithValue("$canceled", StatusName(MessageStatus.Canceled));
             },
             cancellationToken) == 1;
+
+    /// <inheritdoc />
+    public Task<MessageRecord?> FindByProviderMessageIdAsync(string provider, string providerMessageId, CancellationToken cancellationToken) =>
+        QueryFirstAsync(
+            $"SELECT {MessageColumns} FROM messages WHERE provider = $provider AND provider_message_id = $pid",
+            command =>
+            {
+                command.Parameters.AddWithValue("$provider", provider);
+                command.Parameters.AddWithValue("$pid", providerMessageId);
+            },
+            ReadMessage,
+            cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<bool> TryUpdateMessageAsync(MessageRecord updated, MessageStatus expected, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(updated);
+        return await ExecuteAsync(
+            UpdateMessage + " AND status = $expected",
+            command =>
+            {
+                Bind(command, updated);
+                command.Parameters.AddWithValue("$expected", StatusName(expected));
+            },
+            cancellationToken) == 1;
+    }
 }

@@ -78,6 +78,11 @@ internal static class SqliteSchema
         CREATE UNIQUE INDEX ux_messages_idempotency ON messages (api_key_id, idempotency_key);
         CREATE INDEX ix_messages_due ON messages (status, next_attempt_at);
         """,
+
+        // Webhooks find messages by the provider's id (Meta wamid, Evolution key.id).
+        """
+        CREATE INDEX ix_messages_provider_id ON messages (provider, provider_message_id);
+        """,
     ];
 
     /// <summary>
