@@ -40,6 +40,7 @@ internal static class GatewayApp
         app.MapMessages();
         Logs.LogEndpoints.MapLogs(app);
         Webhooks.MetaWebhookEndpoints.MapMetaWebhooks(app);
+        Webhooks.BaileysWebhookEndpoints.MapBaileysWebhooks(app);
         if (sandbox is not null) Sandbox.SandboxEndpoints.MapSandbox(app);
         return app;
     }
