@@ -70,6 +70,12 @@ internal interface IGatewayStore
     /// </summary>
     Task<bool> TryUpdateMessageAsync(MessageRecord updated, MessageStatus expected, CancellationToken cancellationToken);
 
+    /// <summary>Keeps a webhook event that matched no message, for later reconciliation.</summary>
+    Task AddUnmatchedEventAsync(string provider, Abstractions.Providers.ProviderOutcome update, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+
+    /// <summary>The unmatched events kept for <paramref name="provider"/>, oldest first: (provider message id, callback data, outcome).</summary>
+    Task<IReadOnlyList<(string? ProviderMessageId, string? CallbackData, string Outcome)>> UnmatchedEventsAsync(string provider, int limit, CancellationToken cancellationToken);
+
     /// <summary>One page of messages matching <paramref name="query"/>, newest first.</summary>
     Task<IReadOnlyList<MessageRecord>> ListMessagesAsync(Logs.LogQuery query, CancellationToken cancellationToken);
 

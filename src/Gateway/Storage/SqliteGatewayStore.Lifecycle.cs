@@ -70,4 +70,38 @@ internal sealed partial class SqliteGatewayStore
             },
             cancellationToken) == 1;
     }
+
+    /// <inheritdoc />
+    public async Task AddUnmatchedEventAsync(string provider, Abstractions.Providers.ProviderOutcome update, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        await ExecuteAsync(
+            "INSERT INTO unmatched_webhook_events (provider, provider_message_id, callback_data, connection_key, outcome, error_code, provider_code, received_at) " +
+            "VALUES ($provider, $pid, $callback, $connection, $outcome, $code, $provider_code, $at)",
+            command =>
+            {
+                var p = command.Parameters;
+                p.AddWithValue("$provider", provider);
+                p.AddWithValue("$pid", (object?)update.ProviderMessageId ?? DBNull.Value);
+                p.AddWithValue("$callback", (object?)update.CallbackData ?? DBNull.Value);
+                p.AddWithValue("$connection", (object?)update.ConnectionKey ?? DBNull.Value);
+                p.AddWithValue("$outcome", Abstractions.Providers.OutcomeNames.NameOf(update.Kind));
+                p.AddWithValue("$code", update.Code is { } code ? Abstractions.Errors.ErrorCatalog.NameOf(code) : DBNull.Value);
+                p.AddWithValue("$provider_code", (object?)update.Evidence.ProviderCode ?? DBNull.Value);
+                p.AddWithValue("$at", receivedAt.ToUnixTimeMilliseconds());
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<(string? ProviderMessageId, string? CallbackData, string Outcome)>> UnmatchedEventsAsync(string provider, int limit, CancellationToken cancellationToken) =>
+        QueryAsync(
+            "SELECT provider_message_id, callback_data, outcome FROM unmatched_webhook_events WHERE provider = $provider ORDER BY id LIMIT $limit",
+            command =>
+            {
+                command.Parameters.AddWithValue("$provider", provider);
+                command.Parameters.AddWithValue("$limit", limit);
+            },
+            row => (row.IsDBNull(0) ? null : row.GetString(0), row.IsDBNull(1) ? null : row.GetString(1), row.GetString(2)),
+            cancellationToken);
 }

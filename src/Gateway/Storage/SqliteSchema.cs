@@ -83,6 +83,22 @@ internal static class SqliteSchema
         """
         CREATE INDEX ix_messages_provider_id ON messages (provider, provider_message_id);
         """,
+
+        // Webhook events for messages the gateway does not know (yet): kept for reconciliation, never dropped.
+        """
+        CREATE TABLE unmatched_webhook_events (
+            id                  INTEGER PRIMARY KEY AUTOINCREMENT,
+            provider            TEXT NOT NULL,
+            provider_message_id TEXT,
+            callback_data       TEXT,
+            connection_key      TEXT,
+            outcome             TEXT NOT NULL,
+            error_code          TEXT,
+            provider_code       TEXT,
+            received_at         INTEGER NOT NULL
+        );
+        CREATE INDEX ix_unmatched_provider_id ON unmatched_webhook_events (provider, provider_message_id);
+        """,
     ];
 
     /// <summary>

@@ -45,7 +45,13 @@ internal static class BaileysWebhookEndpoints
                     continue;
                 }
 
-                if (update.ProviderMessageId is not { } id || await store.FindByProviderMessageIdAsync("baileys", id, ct) is not { } message) continue;
+                if (update.ProviderMessageId is not { } id || update.Kind == OutcomeKind.Ignored) continue;
+                if (await store.FindByProviderMessageIdAsync("baileys", id, ct) is not { } message)
+                {
+                    await store.AddUnmatchedEventAsync("baileys", update, now, ct);
+                    continue;
+                }
+
                 if (WebhookApplier.Apply(message, update, now) is { } updated) await store.TryUpdateMessageAsync(updated, message.Status, ct);
             }
 

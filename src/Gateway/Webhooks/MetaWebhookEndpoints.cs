@@ -45,13 +45,14 @@ internal static partial class MetaWebhookEndpoints
         }
 
         var now = time.GetUtcNow();
-        foreach (var update in events.Where(e => e.ProviderMessageId is not null || e.CallbackData is not null))
+        foreach (var update in events.Where(e => e.Kind != OutcomeKind.Ignored && (e.ProviderMessageId is not null || e.CallbackData is not null)))
         {
             var message = (update.ProviderMessageId is { } wamid ? await store.FindByProviderMessageIdAsync("meta", wamid, ct) : null)
                 ?? (update.CallbackData is { } id ? await store.GetMessageAsync(id, ct) : null);
             if (message is null)
             {
                 LogUnmatched(log, update.RuleId);
+                await store.AddUnmatchedEventAsync("meta", update, now, ct);
                 continue;
             }
 
@@ -82,6 +83,6 @@ internal static partial class MetaWebhookEndpoints
     [LoggerMessage(Level = LogLevel.Warning, Message = "Malformed Meta webhook refused: {Reason}")]
     private static partial void LogMalformed(ILogger logger, string? reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Meta webhook event for no known message ({Rule})")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meta webhook event for no known message ({Rule}): kept for reconciliation")]
     private static partial void LogUnmatched(ILogger logger, string rule);
 }

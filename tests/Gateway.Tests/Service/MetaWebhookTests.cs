@@ -107,6 +107,16 @@ public sealed class MetaWebhookTests : IDisposable
     }
 
     [Fact]
+    public async Task UnknownMessage_IsKeptForReconciliation_NotDropped()
+    {
+        var http = factory.CreateClient();
+        var body = Status("delivered").Replace(Wamid, "wamid.UNKNOWN", StringComparison.Ordinal);
+        (await Post(http, body, Sign(body))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var kept = await factory.Services.GetRequiredService<IGatewayStore>().UnmatchedEventsAsync("meta", 10, TestContext.Current.CancellationToken);
+        kept.ShouldHaveSingleItem().ShouldBe(("wamid.UNKNOWN", (string?)null, "delivered"));
+    }
+
+    [Fact]
     public async Task Malformed_Signed_Is400()
     {
         var http = factory.CreateClient();
