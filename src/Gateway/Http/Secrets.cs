@@ -16,6 +16,10 @@ internal static class Secrets
     public static bool Same(string? presented, string expected) =>
         presented is not null && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 
+    /// <summary>The API key record presented as the bearer token, or null (no token, or an unknown key).</summary>
+    public static async Task<Connections.ApiKeyRecord?> ApiKeyAsync(HttpRequest request, Storage.IGatewayStore store, CancellationToken ct) =>
+        Bearer(request) is { Length: > 0 } presented ? await store.FindApiKeyByHashAsync(Hash(presented), ct).ConfigureAwait(false) : null;
+
     /// <summary>The token of an <c>Authorization: Bearer …</c> header, or null.</summary>
     public static string? Bearer(HttpRequest request)
     {

@@ -103,10 +103,8 @@ internal static class LogEndpoints
 
     private static async Task<(bool Admin, string? KeyId)?> Caller(HttpRequest request, IGatewayStore store, IOptions<GatewayOptions> options, CancellationToken ct)
     {
-        var bearer = Secrets.Bearer(request);
-        if (bearer is null) return null;
-        if (Secrets.Same(bearer, options.Value.AdminToken!)) return (true, null);
-        return await store.FindApiKeyByHashAsync(Secrets.Hash(bearer), ct) is { } key ? (false, key.Id) : null;
+        if (Secrets.Same(Secrets.Bearer(request), options.Value.AdminToken!)) return (true, null);
+        return await Secrets.ApiKeyAsync(request, store, ct) is { } key ? (false, key.Id) : null;
     }
 
     private static IResult? Time(Microsoft.Extensions.Primitives.StringValues value, out DateTimeOffset? time)

@@ -21,7 +21,7 @@ internal static class MessageEndpoints
         app.MapDelete("/v1/messages/cancel", Cancel);
         app.MapGet("/v1/messages/{id}", async (string id, HttpRequest request, IGatewayStore store, CancellationToken ct) =>
         {
-            if (await Authenticate(request, store, ct) is not { } key) return Problems.Unauthenticated("A valid API key is required.");
+            if (await Secrets.ApiKeyAsync(request, store, ct) is not { } key) return Problems.Unauthenticated("A valid API key is required.");
             return await store.GetMessageAsync(id, ct) is { } message && message.ApiKeyId == key.Id
                 ? Results.Ok(View(message))
                 : Problems.NotFoundOf($"Message {id}");
@@ -30,7 +30,7 @@ internal static class MessageEndpoints
 
     private static async Task<IResult> Send(HttpRequest request, IGatewayStore store, PreSendChecks checks, IOptions<GatewayOptions> options, TimeProvider time, CancellationToken ct)
     {
-        if (await Authenticate(request, store, ct) is not { } key) return Problems.Unauthenticated("A valid API key is required.");
+        if (await Secrets.ApiKeyAsync(request, store, ct) is not { } key) return Problems.Unauthenticated("A valid API key is required.");
         var (body, problem) = await JsonBody.ReadAsync<MessageRequest>(request, ct);
         if (problem is not null) return problem;
         var now = time.GetUtcNow();
@@ -70,7 +70,7 @@ internal static class MessageEndpoints
     // DELETE /v1/messages/cancel: QUEUED messages of the caller's key become CANCELED (no code, never sent afterwards).
     private static async Task<IResult> Cancel(HttpRequest request, IGatewayStore store, CancellationToken ct)
     {
-        if (await Authenticate(request, store, ct) is not { } key) return Problems.Unauthenticated("A valid API key is required.");
+        if (await Secrets.ApiKeyAsync(request, store, ct) is not { } key) return Problems.Unauthenticated("A valid API key is required.");
         var (body, problem) = await JsonBody.ReadAsync<CancelRequest>(request, ct);
         if (problem is not null) return problem;
         if (body!.Ids is not { Count: > 0 and <= 1000 } ids) return Problems.BadRequest("\"ids\" must hold 1 to 1000 message ids.");
@@ -94,9 +94,6 @@ internal static class MessageEndpoints
 
         return Results.Ok(new { canceled, notCanceled = refused });
     }
-
-    private static async Task<ApiKeyRecord?> Authenticate(HttpRequest request, IGatewayStore store, CancellationToken ct) =>
-        Secrets.Bearer(request) is { Length: > 0 } presented ? await store.FindApiKeyByHashAsync(Secrets.Hash(presented), ct) : null;
 
     private static object Answer(MessageRecord m) => new
     {

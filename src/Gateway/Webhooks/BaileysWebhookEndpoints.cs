@@ -25,10 +25,8 @@ internal static class BaileysWebhookEndpoints
             IEnumerable<IProviderClassifier> classifiers, TimeProvider time, CancellationToken ct) =>
         {
             if (await store.GetConnectionAsync(connectionId, ct) is not { Provider: "baileys" } connection) return Problems.NotFoundOf($"Baileys connection {connectionId}");
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, ct);
-            if (buffer.Length > MaxBody) return Problems.BadRequest("The body is larger than 3 MB.");
-            var body = Encoding.UTF8.GetString(buffer.ToArray());
+            if (await JsonBody.ReadLimitedAsync(request, MaxBody, ct) is not { } raw) return Problems.BadRequest("The body is larger than 3 MB.");
+            var body = Encoding.UTF8.GetString(raw);
             var key = secrets.ForProvider(connection).Setting(BaileysConnectionSettings.ApiKey)!;
             var presented = request.Headers["X-Webhook-Secret"].ToString() is { Length: > 0 } header ? header : BodyApiKey(body);
             if (!Secrets.Same(presented, key)) return Problems.Unauthenticated("The webhook's apikey (or X-Webhook-Secret) does not match the connection's.");

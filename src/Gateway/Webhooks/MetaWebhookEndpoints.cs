@@ -30,10 +30,7 @@ internal static partial class MetaWebhookEndpoints
         TimeProvider time, ILoggerFactory logs, CancellationToken ct)
     {
         var log = logs.CreateLogger("PilotStatus.Gateway.Webhooks.Meta");
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, ct);
-        if (buffer.Length > MaxBody) return Problems.BadRequest("The body is larger than 3 MB.");
-        var body = buffer.ToArray();
+        if (await JsonBody.ReadLimitedAsync(request, MaxBody, ct) is not { } body) return Problems.BadRequest("The body is larger than 3 MB.");
         if (options.Value.AppSecret is not { Length: > 0 } secret || !Signed(body, request.Headers["X-Hub-Signature-256"].ToString(), secret))
             return Problems.Unauthenticated("X-Hub-Signature-256 is missing or does not match the body.");
 
