@@ -35,6 +35,15 @@ public sealed record ProviderOutcome
     /// <summary>The recipient's WhatsApp id as the provider reports it (Meta <c>wa_id</c>/<c>recipient_id</c>, Evolution jid).</summary>
     public string? RecipientId { get; init; }
 
+    /// <summary>
+    /// Webhook events: an inbound message (ignored as a send result). <see cref="RecipientId"/> is then the contact who
+    /// wrote and <see cref="OccurredAt"/> when; the gateway keeps it per contact for the 24 h window.
+    /// </summary>
+    public bool Inbound { get; init; }
+
+    /// <summary>The contact's other id when the provider gives two (Evolution <c>remoteJidAlt</c> or <c>senderPn</c> beside an <c>@lid</c> jid).</summary>
+    public string? RecipientAltId { get; init; }
+
     /// <summary>Webhook events: which connection the event is for (Meta <c>phone_number_id</c>, Evolution instance name).</summary>
     public string? ConnectionKey { get; init; }
 

@@ -15,4 +15,10 @@ internal sealed record ConnectionRecord
     public required string ProtectedSecrets { get; init; }
     public bool TemplateOnly { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>What the provider last said about the connection (Evolution connection events); Meta numbers stay open.</summary>
+    public ConnectionState State { get; init; } = ConnectionState.Open;
+
+    /// <summary>When <see cref="State"/> last changed; null while it never did.</summary>
+    public DateTimeOffset? StateChangedAt { get; init; }
 }

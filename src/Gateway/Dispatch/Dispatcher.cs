@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PilotStatus.Gateway.Abstractions.Errors;
 using PilotStatus.Gateway.Abstractions.Providers;
 using PilotStatus.Gateway.Connections;
+using PilotStatus.Gateway.Contacts;
 using PilotStatus.Gateway.Http;
 using PilotStatus.Gateway.Messages;
 using PilotStatus.Gateway.Storage;
@@ -10,19 +11,26 @@ using PilotStatus.Gateway.Storage;
 namespace PilotStatus.Gateway.Dispatch;
 
 /// <summary>
-/// Sends queued messages through their connection's provider and stores each outcome. A message is claimed (stored
-/// with no next attempt) before its request leaves: if the process dies mid-send it stays an unknown attempt, never
-/// sent twice, and a claimed message cannot be canceled. Messages past their deadline are left to the deadline rules.
+/// Sends queued messages through their connection's provider and stores each outcome. Each look leases a batch of due
+/// messages to this dispatcher (replicas take disjoint batches; a dead replica's lease expires). Each message is then
+/// claimed (stored with no next attempt) before its request leaves: if the process dies mid-send it stays an unknown
+/// attempt, never sent twice, and a claimed message cannot be canceled. Messages past their deadline are left to the
+/// deadline rules; messages of a connection reported down wait, unattempted.
 /// </summary>
 internal sealed partial class Dispatcher(
     IGatewayStore store,
     IServiceProvider services,
     ConnectionSecrets secrets,
+    ContactHistory contacts,
+    Webhooks.StatusUpdates updates,
     TimeProvider time,
     IOptions<DispatcherOptions> options,
     ILogger<Dispatcher> log) : BackgroundService
 {
     private readonly Pacer pacer = new(options.Value);
+
+    /// <summary>This dispatcher's name on its leases: unique per process, so replicas never take each other's.</summary>
+    public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,12 +55,11 @@ internal sealed partial class Dispatcher(
     {
         var now = time.GetUtcNow();
         var handed = 0;
-        foreach (var message in await store.DueMessagesAsync(now, options.Value.BatchSize, ct).ConfigureAwait(false))
+        var batch = await store.LeaseDueAsync(Owner, now, options.Value.LeaseDuration, options.Value.BatchSize, ct).ConfigureAwait(false);
+        foreach (var message in batch)
         {
-            // Claimed first: from here on no cancel and no other dispatcher can touch it, and until the outcome is
-            // stored it is parked, so a crash mid-send leaves an unknown attempt, never a second send.
-            if (!await store.TryClaimAsync(message.Id, now, ct).ConfigureAwait(false)) continue;
-            if (message.DeliverUntil <= now) continue; // past its deadline: left parked for the deadline rules, never sent late
+            // Past its deadline: never sent late; its lease runs out and the deadline rules end it.
+            if (message.DeliverUntil <= now) continue;
             if (await DispatchAsync(message, now, ct).ConfigureAwait(false)) handed++;
         }
 
@@ -65,27 +72,47 @@ internal sealed partial class Dispatcher(
         var provider = connection is null ? null : services.GetServices<IMessageProvider>().FirstOrDefault(p => p.Name == connection.Provider);
         if (connection is null || provider is null)
         {
-            await store.UpdateMessageAsync(Fail(message, ErrorCode.LinkedWhatsappInstanceNotFound, "The message's connection no longer exists.", now), ct).ConfigureAwait(false);
+            await store.TryUpdateMessageAsync(Fail(message, ErrorCode.LinkedWhatsappInstanceNotFound, "The message's connection no longer exists.", now), MessageStatus.Queued, ct).ConfigureAwait(false);
             return false;
+        }
+
+        switch (connection.State)
+        {
+            case ConnectionState.Removed:
+                await store.TryUpdateMessageAsync(Fail(message, ErrorCode.NumberNotFoundRemoved, "The connection's instance was removed at its server.", now), MessageStatus.Queued, ct).ConfigureAwait(false);
+                return false;
+            case ConnectionState.Down:
+                // Not an attempt: the provider said the connection is down, so the message waits for it, QUEUED.
+                await store.TryRescheduleAsync(message.Id, Owner, now + options.Value.ConnectionDownRecheck, ct).ConfigureAwait(false);
+                return false;
         }
 
         if (pacer.TryTake(connection.Id, connection.Provider, message.To, now) is { } wait)
         {
-            await store.UpdateMessageAsync(message with { NextAttemptAt = now + wait }, ct).ConfigureAwait(false);
+            await store.TryRescheduleAsync(message.Id, Owner, now + wait, ct).ConfigureAwait(false);
             return false;
         }
+
+        // Claimed last, right before the request: from here on no cancel and no other dispatcher can touch it, and until
+        // the outcome is stored it is parked, so a crash mid-send leaves an unknown attempt, never a second send.
+        if (!await store.TryClaimAsync(message.Id, Owner, ct).ConfigureAwait(false)) return false;
 
         var outbound = await OutboundAsync(message, connection, ct).ConfigureAwait(false);
         if (outbound is null)
         {
-            await store.UpdateMessageAsync(Fail(message, ErrorCode.TemplateVersionNotFound, "The template is no longer registered.", now), ct).ConfigureAwait(false);
+            await store.TryUpdateMessageAsync(Fail(message, ErrorCode.TemplateVersionNotFound, "The template is no longer registered.", now), MessageStatus.Queued, ct).ConfigureAwait(false);
             return false;
         }
 
-        var outcome = await provider.SendAsync(new ProviderSendRequest(outbound, secrets.ForProvider(connection)), ct).ConfigureAwait(false);
-        var updated = OutcomeApplier.Apply(message, outcome, time.GetUtcNow(), options.Value);
+        var history = await contacts.ForMessageAsync(connection.Id, message, ct).ConfigureAwait(false);
+        var outcome = await provider.SendAsync(new ProviderSendRequest(outbound, secrets.ForProvider(connection), history), ct).ConfigureAwait(false);
+        var contactId = await contacts.RecordRecipientAsync(connection.Id, message.To, outcome.RecipientId, ct).ConfigureAwait(false);
+        var answeredAt = time.GetUtcNow();
+        var updated = OutcomeApplier.Apply(message, outcome, answeredAt, options.Value) with { ContactId = contactId ?? message.ContactId };
+
         // A webhook may have moved the message on while the request was out (delivered before the answer came): keep that.
-        await store.TryUpdateMessageAsync(updated, MessageStatus.Queued, ct).ConfigureAwait(false);
+        if (await store.TryUpdateMessageAsync(updated, MessageStatus.Queued, ct).ConfigureAwait(false) && updated.ProviderMessageId is not null)
+            await updates.ReconcileAsync(updated, answeredAt, ct).ConfigureAwait(false);
         LogOutcome(log, message.Id, OutcomeNames.NameOf(outcome.Kind), outcome.RuleId);
         return true;
     }

@@ -16,6 +16,17 @@ internal sealed class DispatcherOptions
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// How long a dispatcher holds the messages it took in one look before another replica may take them: the longest
+    /// a dead replica delays its unsent messages. A message whose request has left is never taken again.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long messages of a connection its provider reported down wait before it is looked at again (it coming back up ends the wait).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan ConnectionDownRecheck { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Real send attempts before a retryable failure ends the message with its last code (SPEC "Retries").</summary>
     [Range(1, 50)]
     public int MaxAttempts { get; set; } = 5;

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 using PilotStatus.Gateway.ApiKeys;
 using PilotStatus.Gateway.Connections;
@@ -51,22 +48,19 @@ internal static class GatewayApp
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         services.AddGatewayProviders(configuration);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IGatewayStore>(sp => new SqliteGatewayStore(
-            $"Data Source={DatabaseFile(sp)}", sp.GetRequiredService<TimeProvider>()));
+        services.AddGatewayStorage();
         services.AddHostedService<StoreMigrator>();
-
-        // Connection secrets are encrypted with keys kept beside the database, so a restart can read them back.
-        services.AddDataProtection().SetApplicationName("PilotStatus.Gateway");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(DatabaseFile(sp) + ".keys"), sp.GetRequiredService<ILoggerFactory>())));
         services.AddSingleton<ConnectionSecrets>();
         services.AddTransient<PreSendChecks>();
         services.AddOptions<Dispatch.DispatcherOptions>().Bind(configuration.GetSection(Dispatch.DispatcherOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Contacts.ContactHistory>();
+        services.AddSingleton<Webhooks.StatusUpdates>();
         services.AddSingleton<Dispatch.Dispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Dispatch.Dispatcher>());
         services.AddOptions<Lifecycle.SweeperOptions>().Bind(configuration.GetSection(Lifecycle.SweeperOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Lifecycle.DeadlineSweeper>();
         services.AddOptions<Webhooks.MetaWebhookOptions>().Bind(configuration.GetSection(Webhooks.MetaWebhookOptions.Section));
+        services.AddOptions<Webhooks.BaileysWebhookOptions>().Bind(configuration.GetSection(Webhooks.BaileysWebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService(sp => sp.GetRequiredService<Lifecycle.DeadlineSweeper>());
 
         // Every error answer, ours or the framework's (404 route, 405, 500), is problem+json with a code.
@@ -79,7 +73,4 @@ internal static class GatewayApp
                 _ => Problems.InvalidRequest,
             }));
     }
-
-    private static string DatabaseFile(IServiceProvider services) =>
-        Path.GetFullPath(services.GetRequiredService<IOptions<GatewayOptions>>().Value.DatabasePath);
 }

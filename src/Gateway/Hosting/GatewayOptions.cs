@@ -14,6 +14,12 @@ internal sealed class GatewayOptions
     /// <summary>Sandbox mode (<c>serve --sandbox</c>): fixed demo credentials, loopback only.</summary>
     public bool Sandbox { get; set; }
 
+    /// <summary>The storage engine: <c>sqlite</c> (the embedded default, one process) or <c>postgresql</c> (any number of replicas).</summary>
+    public string Database { get; set; } = "sqlite";
+
+    /// <summary>The Npgsql connection string when <see cref="Database"/> is <c>postgresql</c> (<c>Host=…;Database=…;Username=…;Password=…</c>).</summary>
+    public string? PostgresConnectionString { get; set; }
+
     /// <summary>The SQLite database file (the embedded default storage).</summary>
     [Required]
     public string DatabasePath { get; set; } = "gateway.db";

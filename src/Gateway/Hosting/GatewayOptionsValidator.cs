@@ -12,6 +12,10 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             return ValidateOptionsResult.Fail("Gateway:AdminToken must be set to at least 16 characters (environment variable Gateway__AdminToken).");
         if ((options.PlatformNumber is null) != (options.PlatformConnectionId is null))
             return ValidateOptionsResult.Fail("Gateway:PlatformNumber and Gateway:PlatformConnectionId are set together or not at all.");
+        if (options.Database is not ("sqlite" or "postgresql"))
+            return ValidateOptionsResult.Fail($"Gateway:Database is '{options.Database}'; it must be sqlite or postgresql.");
+        if (options.Database == "postgresql" && string.IsNullOrWhiteSpace(options.PostgresConnectionString))
+            return ValidateOptionsResult.Fail("Gateway:PostgresConnectionString must be set when Gateway:Database is postgresql (environment variable Gateway__PostgresConnectionString).");
         return ValidateOptionsResult.Success;
     }
 }

@@ -33,4 +33,10 @@ internal sealed record MessageRecord
 
     /// <summary>When the dispatcher may try it (again); null for messages that are not queued.</summary>
     public DateTimeOffset? NextAttemptAt { get; init; }
+
+    /// <summary>
+    /// The recipient's id as the provider answered it (Meta <c>contacts[].wa_id</c>, Evolution <c>key.remoteJid</c>): it can
+    /// differ from <see cref="To"/> (a Brazilian mobile's ninth digit, an Evolution <c>@lid</c>), and inbound messages come from it.
+    /// </summary>
+    public string? ContactId { get; init; }
 }

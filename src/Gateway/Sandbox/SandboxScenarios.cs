@@ -25,11 +25,15 @@ internal static class SandboxScenarios
     public const string MetaBrokenWabaConnectionId = "con_sandbox_meta_broken_waba";
     public const string MetaBrokenWabaId = "102938475600002";
 
+    /// <summary>The WhatsApp id of the contact that wrote to the demo Meta number two days ago (the 24 h window scenario).</summary>
+    public const string WroteTwoDaysAgo = "5511900000003";
+
     public static IReadOnlyList<SandboxScenario> All { get; } =
     [
         Meta("sent", "+5511900000001", "SENT", null, "meta/send-text/success-text.json"),
         Meta("not on WhatsApp (Meta)", "+5511900000002", "FAILED", "WHATSAPP_NOT_EXIST", "meta/send-text/131026-undeliverable.json"),
         Meta("outside the 24 h window", "+5511900000003", "FAILED", "META_OUTSIDE_24H_WINDOW", "meta/send-text/131047-outside-window.json"),
+        Meta("no conversation yet (the contact never wrote)", "+5511900000008", "FAILED", "META_NO_CONVERSATION", "meta/send-text/131047-outside-window.json"),
         Meta("rate limited, then sent", "+5511900000004", "SENT", null, "meta/send-text/131056-pair-rate-limit.json", "meta/send-text/success-text.json"),
         Meta("token invalid", "+5511900000005", "FAILED", "META_TOKEN_INVALID", "meta/send-text/190-cannot-parse-token.json"),
         Meta("invalid destination", "+12", "FAILED", "INVALID_DESTINATION"),

@@ -24,6 +24,10 @@ internal sealed class SandboxSeeder(IGatewayStore store, ConnectionSecrets secre
         await Add(SandboxScenarios.BaileysConnectionId, "baileys", "+5511999990000", false,
             new() { [BaileysConnectionSettings.ServerUrl] = doubles.Url, [BaileysConnectionSettings.InstanceName] = SandboxScenarios.BaileysInstance },
             new() { [BaileysConnectionSettings.ApiKey] = "sandbox-evolution-key" }, SandboxScenarios.BaileysKey, now, cancellationToken);
+
+        // The "outside the 24 h window" contact wrote two days ago; every other contact never did, so Meta's 131047
+        // reads as META_NO_CONVERSATION for them (a connection with no inbound at all could not tell).
+        await store.RecordContactAsync(SandboxScenarios.MetaConnectionId, SandboxScenarios.WroteTwoDaysAgo, null, now.AddDays(-2), now, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -5,7 +5,8 @@ namespace PilotStatus.Gateway.Storage;
 
 /// <summary>
 /// Everything the gateway stores. Every write is durable when the call returns (an accepted message survives a
-/// kill). Implementations: SQLite (the embedded default); PostgreSQL comes with the lifecycle issue.
+/// kill). One implementation, <see cref="SqlGatewayStore"/>, over two engines: SQLite (the embedded default) and
+/// PostgreSQL (several replicas on one database). Every write that races another replica is one conditional statement.
 /// </summary>
 internal interface IGatewayStore
 {
@@ -50,10 +51,21 @@ internal interface IGatewayStore
     Task<IReadOnlyList<MessageRecord>> DeadlinePassedAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Claims a due queued message for sending: clears its next attempt time only if it is still QUEUED and due.
-    /// False when it was canceled or claimed meanwhile; then it must not be sent.
+    /// Leases up to <paramref name="limit"/> due queued messages to <paramref name="owner"/> (one dispatcher) for
+    /// <paramref name="lease"/>, oldest first. Another owner is not given them until the lease expires, so a replica
+    /// that dies mid-batch delays its messages by at most one lease. A lease is not a send: see <see cref="TryClaimAsync"/>.
     /// </summary>
-    Task<bool> TryClaimAsync(string id, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<IReadOnlyList<MessageRecord>> LeaseDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims a leased message for one send: clears its next attempt time (and the lease) only if it is still QUEUED,
+    /// unclaimed and leased to <paramref name="owner"/>. False when it was canceled, claimed or re-leased meanwhile;
+    /// then it must not be sent. A claimed message is never leased again: a crash mid-send leaves an unknown attempt.
+    /// </summary>
+    Task<bool> TryClaimAsync(string id, string owner, CancellationToken cancellationToken);
+
+    /// <summary>Gives a leased message back unsent, due again at <paramref name="next"/>; false when the lease was lost.</summary>
+    Task<bool> TryRescheduleAsync(string id, string owner, DateTimeOffset next, CancellationToken cancellationToken);
 
     /// <summary>
     /// Cancels a message of <paramref name="apiKeyId"/> if it is QUEUED and not claimed by a dispatcher (a claimed
@@ -73,6 +85,33 @@ internal interface IGatewayStore
     /// <summary>Keeps a webhook event that matched no message, for later reconciliation.</summary>
     Task AddUnmatchedEventAsync(string provider, Abstractions.Providers.ProviderOutcome update, DateTimeOffset receivedAt, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The kept, unreconciled events of <paramref name="provider"/> that name <paramref name="providerMessageId"/> or
+    /// carry <paramref name="messageId"/> as callback data, in the order they arrived.
+    /// </summary>
+    Task<IReadOnlyList<KeptWebhookEvent>> UnmatchedEventsForAsync(string provider, string? providerMessageId, string messageId, CancellationToken cancellationToken);
+
+    /// <summary>Marks a kept event as reconciled with <paramref name="messageId"/> (kept, no longer pending).</summary>
+    Task MarkReconciledAsync(long eventId, string messageId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records what a provider said about a connection. Moving back to open makes its queued, unclaimed messages due
+    /// at once (they waited for it); false when the connection is unknown.
+    /// </summary>
+    Task<bool> SetConnectionStateAsync(string id, ConnectionState state, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Remembers a contact of a connection by the id its provider uses: the number a send was addressed to
+    /// (<paramref name="number"/>), and when the contact last wrote (<paramref name="inboundAt"/>; the later one is kept).
+    /// </summary>
+    Task RecordContactAsync(string connectionId, string contactId, string? number, DateTimeOffset? inboundAt, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Whether any inbound message was ever recorded on the connection (its inbound webhooks reach the gateway).</summary>
+    Task<bool> HasInboundAsync(string connectionId, CancellationToken cancellationToken);
+
+    /// <summary>When any of <paramref name="contactIds"/>, or a contact last addressed as <paramref name="number"/>, last wrote to the connection; null when never.</summary>
+    Task<DateTimeOffset?> LastInboundAsync(string connectionId, IReadOnlyCollection<string> contactIds, string? number, CancellationToken cancellationToken);
+
     /// <summary>The unmatched events kept for <paramref name="provider"/>, oldest first: (provider message id, callback data, outcome).</summary>
     Task<IReadOnlyList<(string? ProviderMessageId, string? CallbackData, string Outcome)>> UnmatchedEventsAsync(string provider, int limit, CancellationToken cancellationToken);
 
@@ -83,6 +122,6 @@ internal interface IGatewayStore
     Task<IReadOnlyList<(string? Provider, string? ProviderCode, string? ErrorCode, int Count)>> CountFailuresAsync(
         string? apiKeyId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
-    /// <summary>Queued messages whose <see cref="MessageRecord.NextAttemptAt"/> has come, oldest first.</summary>
+    /// <summary>Queued, unclaimed messages whose <see cref="MessageRecord.NextAttemptAt"/> has come, oldest first (a read; leases nothing).</summary>
     Task<IReadOnlyList<MessageRecord>> DueMessagesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 }

@@ -1,8 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using PilotStatus.Gateway.Abstractions.Errors;
 using PilotStatus.Gateway.Abstractions.Providers;
 using PilotStatus.Gateway.Connections;
+using PilotStatus.Gateway.Contacts;
 using PilotStatus.Gateway.Http;
 using PilotStatus.Gateway.Messages;
 using PilotStatus.Gateway.Providers.Baileys;
@@ -12,24 +14,28 @@ namespace PilotStatus.Gateway.Webhooks;
 
 /// <summary>
 /// <c>POST /webhooks/baileys/{connectionId}</c>: Evolution API's webhook for one connection. It authenticates with the
-/// connection's Evolution key, which Evolution sends in the body's <c>apikey</c> (or an <c>X-Webhook-Secret</c> header).
-/// Message acks move messages forward; a removed instance fails the connection's queued messages with
-/// NUMBER_NOT_FOUND_REMOVED; a closed one changes nothing (its messages stay queued).
+/// connection's Evolution key, which Evolution sends in the body's <c>apikey</c> (or in the header <see cref="BaileysWebhookOptions.SecretHeader"/>).
+/// Message acks move messages forward; inbound messages are kept per contact; a closed connection is marked down (its
+/// messages stay queued, unattempted, until it opens again); a removed instance marks the connection removed and fails
+/// its queued messages with NUMBER_NOT_FOUND_REMOVED.
 /// </summary>
 internal static class BaileysWebhookEndpoints
 {
     private const int MaxBody = 3 * 1024 * 1024;
 
+    // Evolution's connection.update open/connecting: the connection is usable again.
+    private const string ConnectionUpRule = "evo.webhook.connection-up";
+
     public static void MapBaileysWebhooks(this IEndpointRouteBuilder app) =>
         app.MapPost("/webhooks/baileys/{connectionId}", async (string connectionId, HttpRequest request, IGatewayStore store, ConnectionSecrets secrets,
-            IEnumerable<IProviderClassifier> classifiers, TimeProvider time, CancellationToken ct) =>
+            IEnumerable<IProviderClassifier> classifiers, StatusUpdates updates, ContactHistory contacts, IOptions<BaileysWebhookOptions> options, TimeProvider time, CancellationToken ct) =>
         {
             if (await store.GetConnectionAsync(connectionId, ct) is not { Provider: "baileys" } connection) return Problems.NotFoundOf($"Baileys connection {connectionId}");
             if (await JsonBody.ReadLimitedAsync(request, MaxBody, ct) is not { } raw) return Problems.BadRequest("The body is larger than 3 MB.");
             var body = Encoding.UTF8.GetString(raw);
             var key = secrets.ForProvider(connection).Setting(BaileysConnectionSettings.ApiKey)!;
-            var presented = request.Headers["X-Webhook-Secret"].ToString() is { Length: > 0 } header ? header : BodyApiKey(body);
-            if (!Secrets.Same(presented, key)) return Problems.Unauthenticated("The webhook's apikey (or X-Webhook-Secret) does not match the connection's.");
+            var presented = request.Headers[options.Value.SecretHeader].ToString() is { Length: > 0 } header ? header : BodyApiKey(body);
+            if (!Secrets.Same(presented, key)) return Problems.Unauthenticated($"The webhook's apikey (or {options.Value.SecretHeader}) does not match the connection's.");
 
             var events = classifiers.Single(c => c.Provider == "baileys").Classify(new ProviderExchange(ExchangeKind.Webhook, null, body));
             if (events is [{ RuleId: "evo.webhook.malformed" } malformed]) return Problems.BadRequest($"Not an Evolution webhook body: {malformed.Evidence.ProviderMessage}.");
@@ -37,20 +43,25 @@ internal static class BaileysWebhookEndpoints
             var now = time.GetUtcNow();
             foreach (var update in events)
             {
-                if (update.Kind == OutcomeKind.ConnectionRemoved)
+                switch (update)
                 {
-                    await FailQueuedAsync(store, connection.Id, update, now, ct);
-                    continue;
+                    case { Kind: OutcomeKind.ConnectionRemoved }:
+                        await store.SetConnectionStateAsync(connection.Id, ConnectionState.Removed, now, ct);
+                        await FailQueuedAsync(store, connection.Id, update, now, ct);
+                        break;
+                    case { Kind: OutcomeKind.ConnectionDown }:
+                        await store.SetConnectionStateAsync(connection.Id, ConnectionState.Down, now, ct);
+                        break;
+                    case { RuleId: ConnectionUpRule }:
+                        await store.SetConnectionStateAsync(connection.Id, ConnectionState.Open, now, ct);
+                        break;
+                    case { Inbound: true }:
+                        await contacts.RecordInboundAsync(connection.Id, [update.RecipientId, update.RecipientAltId], update.OccurredAt ?? now, ct);
+                        break;
+                    case { Kind: not OutcomeKind.Ignored, ProviderMessageId: not null }:
+                        await updates.ApplyAsync("baileys", update, now, ct);
+                        break;
                 }
-
-                if (update.ProviderMessageId is not { } id || update.Kind == OutcomeKind.Ignored) continue;
-                if (await store.FindByProviderMessageIdAsync("baileys", id, ct) is not { } message)
-                {
-                    await store.AddUnmatchedEventAsync("baileys", update, now, ct);
-                    continue;
-                }
-
-                if (WebhookApplier.Apply(message, update, now) is { } updated) await store.TryUpdateMessageAsync(updated, message.Status, ct);
             }
 
             return Results.Ok();

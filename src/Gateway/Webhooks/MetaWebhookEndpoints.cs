@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using PilotStatus.Gateway.Abstractions.Errors;
 using PilotStatus.Gateway.Abstractions.Providers;
+using PilotStatus.Gateway.Contacts;
 using PilotStatus.Gateway.Http;
-using PilotStatus.Gateway.Messages;
+using PilotStatus.Gateway.Providers.Meta;
 using PilotStatus.Gateway.Storage;
 
 namespace PilotStatus.Gateway.Webhooks;
@@ -27,14 +29,16 @@ internal static partial class MetaWebhookEndpoints
     }
 
     private static async Task<IResult> Receive(HttpRequest request, IOptions<MetaWebhookOptions> options, IGatewayStore store, IEnumerable<IProviderClassifier> classifiers,
-        TimeProvider time, ILoggerFactory logs, CancellationToken ct)
+        StatusUpdates updates, ContactHistory contacts, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
     {
         var log = logs.CreateLogger("PilotStatus.Gateway.Webhooks.Meta");
         if (await JsonBody.ReadLimitedAsync(request, MaxBody, ct) is not { } body) return Problems.BadRequest("The body is larger than 3 MB.");
         if (options.Value.AppSecret is not { Length: > 0 } secret || !Signed(body, request.Headers["X-Hub-Signature-256"].ToString(), secret))
             return Problems.Unauthenticated("X-Hub-Signature-256 is missing or does not match the body.");
 
-        var events = classifiers.Single(c => c.Provider == "meta").Classify(new ProviderExchange(ExchangeKind.Webhook, null, Encoding.UTF8.GetString(body)));
+        var meta = classifiers.Single(c => c.Provider == "meta");
+        var exchange = new ProviderExchange(ExchangeKind.Webhook, null, Encoding.UTF8.GetString(body));
+        var events = meta.Classify(exchange);
         if (events is [{ RuleId: "meta.webhook.malformed" } malformed])
         {
             LogMalformed(log, malformed.Evidence.ProviderMessage);
@@ -42,22 +46,39 @@ internal static partial class MetaWebhookEndpoints
         }
 
         var now = time.GetUtcNow();
-        foreach (var update in events.Where(e => e.Kind != OutcomeKind.Ignored && (e.ProviderMessageId is not null || e.CallbackData is not null)))
+        var connections = await MetaConnectionsAsync(store, events, ct);
+        for (var i = 0; i < events.Count; i++)
         {
-            var message = (update.ProviderMessageId is { } wamid ? await store.FindByProviderMessageIdAsync("meta", wamid, ct) : null)
-                ?? (update.CallbackData is { } id ? await store.GetMessageAsync(id, ct) : null);
-            if (message is null)
+            var update = events[i];
+            var connectionId = update.ConnectionKey is { } key ? connections.GetValueOrDefault(key) : null;
+            if (update.Inbound)
             {
-                LogUnmatched(log, update.RuleId);
-                await store.AddUnmatchedEventAsync("meta", update, now, ct);
+                if (connectionId is not null) await contacts.RecordInboundAsync(connectionId, [update.RecipientId], update.OccurredAt ?? now, ct);
                 continue;
             }
 
-            if (WebhookApplier.Apply(message, update, now) is { } updated)
-                await store.TryUpdateMessageAsync(updated, message.Status, ct);
+            if (update.Kind == OutcomeKind.Ignored || (update.ProviderMessageId is null && update.CallbackData is null)) continue;
+
+            // 131047 means "no conversation" only for a contact that never wrote; the webhook names it by wa_id.
+            if (update.Code == ErrorCode.MetaOutside24hWindow && connectionId is not null
+                && await contacts.ForContactAsync(connectionId, update.RecipientId, ct) == InboundHistory.None)
+                update = meta.Classify(exchange with { History = InboundHistory.None })[i];
+
+            await updates.ApplyAsync("meta", update, now, ct);
         }
 
         return Results.Ok();
+    }
+
+    // Meta names the business number by phone_number_id; a connection keeps it in its settings.
+    private static async Task<Dictionary<string, string>> MetaConnectionsAsync(IGatewayStore store, IReadOnlyList<ProviderOutcome> events, CancellationToken ct)
+    {
+        var keys = events.Select(e => e.ConnectionKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        if (keys.Count == 0) return [];
+        return (await store.ListConnectionsAsync(ct))
+            .Where(c => c.Provider == "meta" && c.Settings.TryGetValue(MetaConnectionSettings.PhoneNumberId, out var id) && keys.Contains(id))
+            .GroupBy(c => c.Settings[MetaConnectionSettings.PhoneNumberId], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
     }
 
     // hex(HMAC-SHA256(app secret, raw body)), compared in constant time (the official Node SDK's check).
@@ -79,7 +100,4 @@ internal static partial class MetaWebhookEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Malformed Meta webhook refused: {Reason}")]
     private static partial void LogMalformed(ILogger logger, string? reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Meta webhook event for no known message ({Rule}): kept for reconciliation")]
-    private static partial void LogUnmatched(ILogger logger, string rule);
 }

@@ -32,12 +32,13 @@ internal static class EvolutionFallbacks
     public static readonly MappingRule WebhookLogout = new("evo.webhook.logout-instance", "webhook", "logout.instance", OutcomeKind.ConnectionRemoved, NumberNotFoundRemoved, false, "EVO sendDataWebhook(Events.LOGOUT_INSTANCE, null)");
     public static readonly MappingRule WebhookRemove = new("evo.webhook.remove-instance", "webhook", "remove.instance", OutcomeKind.ConnectionRemoved, NumberNotFoundRemoved, false, "EVO monitor.service.ts:44 DEL_INSTANCE auto-remove");
     public static readonly MappingRule WebhookStatusClosed = new("evo.webhook.status-closed", "webhook", "status.instance status closed, disconnectionReasonCode 401/402/403/406", OutcomeKind.ConnectionRemoved, NumberNotFoundRemoved, false, "EVO :402 codesToNotReconnect → status.instance {status:\"closed\",disconnectionReasonCode}");
-    public static readonly MappingRule WebhookOther = new("evo.webhook.other", "webhook", "send.message, messages.upsert and every other event", OutcomeKind.Ignored, null, false, "EVO send.message echoes the send (#1340); messages.upsert is inbound");
+    public static readonly MappingRule WebhookInboundMessage = new("evo.webhook.inbound-message", "webhook", "messages.upsert without fromMe:true", OutcomeKind.Ignored, null, false, "EVO messages.upsert data {key:{remoteJid, remoteJidAlt?, fromMe, id}, messageTimestamp}: a contact wrote (kept for the 24 h window)");
+    public static readonly MappingRule WebhookOther = new("evo.webhook.other", "webhook", "send.message, our own messages.upsert echoes and every other event", OutcomeKind.Ignored, null, false, "EVO send.message echoes the send (#1340)");
     public static readonly MappingRule WebhookMalformed = new("evo.webhook.malformed", "webhook", "a body that is not a JSON object with an event", OutcomeKind.Ignored, null, false, "EVO webhook.controller.ts envelope {event,instance,data,date_time,…}");
 
     /// <summary>Every fallback row, in the order the mapper reaches them.</summary>
     public static IReadOnlyList<MappingRule> All { get; } =
         [Accepted, NoMessageId, SwallowedError, InstanceOk, StateDown, StateRemoved, UnknownError, Unparseable, Timeout, NotSent, Incomplete,
-         WebhookDelivered, WebhookRead, WebhookError, WebhookPending, WebhookInbound, WebhookLoggedOut, WebhookDown, WebhookUp,
+         WebhookDelivered, WebhookRead, WebhookError, WebhookPending, WebhookInbound, WebhookInboundMessage, WebhookLoggedOut, WebhookDown, WebhookUp,
          WebhookLogout, WebhookRemove, WebhookStatusClosed, WebhookOther, WebhookMalformed];
 }

@@ -38,6 +38,7 @@ internal static class EvolutionWebhookParser
             IReadOnlyList<ProviderOutcome> events = Normalize(name) switch
             {
                 "messages.update" => MessageUpdates(data, body),
+                "messages.upsert" => Items(data).Select(InboundMessage).ToList() is { Count: > 0 } upserts ? upserts : [Event(EvolutionFallbacks.WebhookOther, null, name)],
                 "connection.update" => [ConnectionUpdate(data, body)],
                 "logout.instance" => [Event(EvolutionFallbacks.WebhookLogout, body, name)],
                 "remove.instance" => [Event(EvolutionFallbacks.WebhookRemove, body, name)],
@@ -83,6 +84,28 @@ internal static class EvolutionWebhookParser
         {
             ProviderMessageId = String(item, "keyId") ?? String(key, "id"),
             RecipientId = String(item, "remoteJid") ?? String(key, "remoteJid"),
+        };
+    }
+
+    private static IEnumerable<JsonElement> Items(JsonElement data) =>
+        data.ValueKind == JsonValueKind.Object ? [data]
+        : data.ValueKind == JsonValueKind.Array ? data.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object)
+        : [];
+
+    // An inbound message names its sender by jid; an @lid jid may come with the phone jid beside it (remoteJidAlt in
+    // Evolution 2.3+, senderPn before), and the gateway keeps both so either finds the contact.
+    private static ProviderOutcome InboundMessage(JsonElement item)
+    {
+        var key = Member(item, "key") ?? default;
+        if (IsTrue(key, "fromMe") || IsTrue(item, "fromMe")) return Event(EvolutionFallbacks.WebhookOther, null, "messages.upsert fromMe:true");
+        var at = Member(item, "messageTimestamp") is { } stamp ? UnixSeconds(Scalar(stamp)) : null;
+        return Event(EvolutionFallbacks.WebhookInboundMessage, null, "messages.upsert") with
+        {
+            Inbound = true,
+            ProviderMessageId = String(key, "id"),
+            RecipientId = String(key, "remoteJid"),
+            RecipientAltId = String(key, "remoteJidAlt") ?? String(key, "senderPn") ?? String(item, "senderPn"),
+            OccurredAt = at,
         };
     }
 
@@ -141,6 +164,11 @@ internal static class EvolutionWebhookParser
             new[] { "ERROR", "PENDING", "SERVER_ACK", "DELIVERY_ACK", "READ", "PLAYED" }[i],
         _ => null,
     };
+
+    private static DateTimeOffset? UnixSeconds(string? text) =>
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and < 253402300799
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
 
     private static DateTimeOffset? Timestamp(string? text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;

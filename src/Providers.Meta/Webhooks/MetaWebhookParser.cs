@@ -141,7 +141,7 @@ internal static class MetaWebhookParser
             var reference = new MessageReference(pending.Id, pending.Recipient, pending.Callback, phoneNumberId, pending.At);
             state.Events.Add(pending.Error is { } error
                 ? MetaResponseMapper.FromError(error, MetaPath.Webhook, state.History, null, state.Body, null, 0, reference)
-                : Event(pending.Rule, pending.Rule.Code is null ? null : state.Body, pending.Words, reference));
+                : Event(pending.Rule, pending.Rule.Code is null ? null : state.Body, pending.Words, reference) with { Inbound = pending.Rule == MetaFallbacks.Inbound });
         }
 
         return true;

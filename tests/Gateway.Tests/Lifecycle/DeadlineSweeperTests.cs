@@ -16,9 +16,9 @@ public sealed class DeadlineSweeperTests : IDisposable
     private readonly string database = Path.Combine(Path.GetTempPath(), $"sweep-{Guid.NewGuid():N}.db");
     private readonly FakeTimeProvider clock = new(T0);
 
-    private async Task<(SqliteGatewayStore Store, DeadlineSweeper Sweeper)> Build()
+    private async Task<(SqlGatewayStore Store, DeadlineSweeper Sweeper)> Build()
     {
-        var store = new SqliteGatewayStore($"Data Source={database}", clock);
+        var store = new SqlGatewayStore(new PilotStatus.Gateway.Storage.Sqlite.SqliteDialect($"Data Source={database}"), clock);
         await store.MigrateAsync(TestContext.Current.CancellationToken);
         return (store, new DeadlineSweeper(store, clock, Options.Create(new SweeperOptions { BatchSize = 2 }), NullLogger<DeadlineSweeper>.Instance));
     }

@@ -18,7 +18,12 @@ public sealed class BaileysWebhookTests : IDisposable
 
     public BaileysWebhookTests()
     {
-        factory = new GatewayFactory(settings: new Dictionary<string, string?> { ["Gateway:Dispatcher:PollInterval"] = "00:00:00.050" });
+        factory = new GatewayFactory(settings: new Dictionary<string, string?>
+        {
+            ["Gateway:Dispatcher:PollInterval"] = "00:00:00.050",
+            ["Gateway:Dispatcher:ConnectionDownRecheck"] = "00:00:00.100",
+            ["Gateway:Webhooks:Baileys:SecretHeader"] = "Authorization-Evolution",
+        });
         evolution.Given(Request.Create().WithPath("/message/sendText/acme").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(201).WithBody("{\"key\":{\"remoteJid\":\"5511987654321@s.whatsapp.net\",\"fromMe\":true,\"id\":\"BAE5F00D\"},\"status\":\"PENDING\"}"));
     }
@@ -65,6 +70,43 @@ public sealed class BaileysWebhookTests : IDisposable
         var logout = "{\"event\":\"logout.instance\",\"instance\":\"gone\",\"data\":null,\"date_time\":\"2026-12-04T12:00:00.000Z\",\"apikey\":\"evo-gone-token\"}";
         (await Post(client, connection, logout)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Stored(id))!.ShouldSatisfyAllConditions(m => m.Status.ShouldBe(MessageStatus.Failed), m => m.ErrorCode.ShouldBe(ErrorCode.NumberNotFoundRemoved));
+        (await factory.Services.GetRequiredService<IGatewayStore>().GetConnectionAsync(connection, TestContext.Current.CancellationToken))!
+            .State.ShouldBe(Connections.ConnectionState.Removed);
+    }
+
+    private static string ConnectionUpdate(string state, int reason) =>
+        "{\"event\":\"connection.update\",\"instance\":\"acme\",\"data\":{\"instance\":\"acme\",\"state\":\"" + state + "\",\"statusReason\":" + reason
+        + "},\"date_time\":\"2026-12-04T12:00:00.000Z\",\"apikey\":\"evo-instance-token\"}";
+
+    [Fact]
+    public async Task ConnectionClosed_KeepsMessagesQueuedUnattempted_UntilItOpensAgain()
+    {
+        var (client, connection, key) = await Baileys(evolution.Url!, "acme", "evo-instance-token");
+        (await Post(client, connection, ConnectionUpdate("close", 428))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var id = (await client.SendMessage(key, new { to = "+5511987654321", text = "oi" })).GetProperty("id").GetString()!;
+
+        // Several dispatcher looks (every 50 ms, rechecks every 100 ms) pass while the connection is down.
+        await Task.Delay(600, TestContext.Current.CancellationToken);
+        (await Stored(id))!.ShouldSatisfyAllConditions(m => m.Status.ShouldBe(MessageStatus.Queued), m => m.Attempts.ShouldBe(0));
+        evolution.LogEntries.ShouldBeEmpty();
+
+        (await Post(client, connection, ConnectionUpdate("open", 200))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        for (var i = 0; i < 200 && (await Stored(id))?.Status != MessageStatus.Sent; i++) await Task.Delay(50, TestContext.Current.CancellationToken);
+        (await Stored(id))!.ShouldSatisfyAllConditions(m => m.Status.ShouldBe(MessageStatus.Sent), m => m.Attempts.ShouldBe(1));
+    }
+
+    [Fact]
+    public async Task ConfiguredHeader_CarriesTheKey_WhenTheBodyHasNone()
+    {
+        var (client, connection, _) = await Baileys(evolution.Url!, "acme", "evo-instance-token");
+        var body = ConnectionUpdate("close", 428).Replace(",\"apikey\":\"evo-instance-token\"", "", StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/baileys/{connection}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("Authorization-Evolution", "evo-instance-token");
+
+        (await client.Http.SendAsync(request, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Post(client, connection, body)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await factory.Services.GetRequiredService<IGatewayStore>().GetConnectionAsync(connection, TestContext.Current.CancellationToken))!
+            .State.ShouldBe(Connections.ConnectionState.Down);
     }
 
     [Fact]

@@ -117,6 +117,25 @@ public sealed class MetaWebhookTests : IDisposable
     }
 
     [Fact]
+    public async Task KeptEvent_ForAWamidTheSendLaterAnswers_IsReconciledOntoTheMessage()
+    {
+        // Meta may call back before the send's own answer is stored: the delivered status is kept, then applied.
+        var http = factory.CreateClient();
+        (await Post(http, Status("delivered"), Sign(Status("delivered")))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var store = factory.Services.GetRequiredService<IGatewayStore>();
+        (await store.UnmatchedEventsAsync("meta", 10, TestContext.Current.CancellationToken)).ShouldHaveSingleItem();
+
+        var client = new GatewayClient(http);
+        var key = await client.CreateApiKey(await client.CreateMetaConnection("+15551234567"));
+        var id = (await client.SendMessage(key, new { to = "+5511987654321", text = "hi" })).GetProperty("id").GetString()!;
+        for (var i = 0; i < 200 && (await Stored(id))?.Status is MessageStatus.Queued or MessageStatus.Sent; i++) await Task.Delay(50, TestContext.Current.CancellationToken);
+
+        (await Stored(id))!.ShouldSatisfyAllConditions(
+            m => m.Status.ShouldBe(MessageStatus.Delivered), m => m.DeliveredAt.ShouldBe(DateTimeOffset.FromUnixTimeSeconds(1764840000)));
+        (await store.UnmatchedEventsAsync("meta", 10, TestContext.Current.CancellationToken)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Malformed_Signed_Is400()
     {
         var http = factory.CreateClient();

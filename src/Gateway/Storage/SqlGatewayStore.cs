@@ -1,21 +1,17 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using PilotStatus.Gateway.Connections;
 using PilotStatus.Gateway.Messages;
-using static PilotStatus.Gateway.Storage.SqliteRows;
+using static PilotStatus.Gateway.Storage.SqlRows;
 
 namespace PilotStatus.Gateway.Storage;
 
 /// <summary>
-/// The embedded <see cref="IGatewayStore"/>: one SQLite file in WAL mode with <c>synchronous=FULL</c>, so a write
-/// is on disk when its call returns. Every call opens its own (pooled) connection, so one instance may be shared,
-/// and several instances or processes may use the same file.
+/// The <see cref="IGatewayStore"/> over either engine (<see cref="SqlDialect"/>): one SQL text for both, the few
+/// engine-specific statements in the dialect. Every call opens its own (pooled) connection, so one instance may be
+/// shared, and several processes may use the same database.
 /// </summary>
-internal sealed partial class SqliteGatewayStore : IGatewayStore
+internal sealed partial class SqlGatewayStore : IGatewayStore
 {
-    // busy_timeout comes first: switching a fresh file to WAL takes a lock that another connection may hold.
-    private const string ConnectionPragmas =
-        "PRAGMA busy_timeout=10000; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
-
     private static readonly string InsertConnection =
         $"INSERT INTO connections ({ConnectionColumns}) VALUES ({Parameters(ConnectionColumns)})";
 
@@ -33,29 +29,28 @@ internal sealed partial class SqliteGatewayStore : IGatewayStore
     private static readonly string UpdateMessage =
         "UPDATE messages SET " +
         Assignments("connection_id, provider, status, error_code, error_message, provider_code, provider_message_id, " +
-                    "attempts, sent_at, delivered_at, failed_at, next_attempt_at") +
-        " WHERE id = $id";
+                    "attempts, sent_at, delivered_at, failed_at, next_attempt_at, contact_id") +
+        " WHERE id = @id";
 
-    private readonly string connectionString;
+    private readonly SqlDialect dialect;
     private readonly TimeProvider time;
 
     /// <summary>Creates a store over a database; nothing is opened until the first call.</summary>
-    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string (<c>Data Source=gateway.db</c>).</param>
-    /// <param name="time">The clock that stamps applied migrations.</param>
-    public SqliteGatewayStore(string connectionString, TimeProvider time)
+    /// <param name="dialect">The engine and its database.</param>
+    /// <param name="time">The clock that stamps applied migrations and contact records.</param>
+    public SqlGatewayStore(SqlDialect dialect, TimeProvider time)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(time);
-        this.connectionString = connectionString;
+        this.dialect = dialect;
         this.time = time;
     }
 
+    /// <summary>The engine's name (<c>sqlite</c>, <c>postgresql</c>).</summary>
+    public string Engine => dialect.Name;
+
     /// <inheritdoc />
-    public async Task MigrateAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await SqliteSchema.MigrateAsync(connection, time.GetUtcNow(), cancellationToken);
-    }
+    public Task MigrateAsync(CancellationToken cancellationToken) => SqlMigrator.MigrateAsync(dialect, time.GetUtcNow(), cancellationToken);
 
     /// <inheritdoc />
     public async Task<bool> TryAddConnectionAsync(ConnectionRecord connection, int maxPerNumber, CancellationToken cancellationToken)
@@ -63,14 +58,14 @@ internal sealed partial class SqliteGatewayStore : IGatewayStore
         ArgumentNullException.ThrowIfNull(connection);
         await using var db = await OpenAsync(cancellationToken);
 
-        // IMMEDIATE takes the write lock before the count, so no other writer can insert between count and insert.
-        // Microsoft.Data.Sqlite has no asynchronous BEGIN; its async methods complete synchronously anyway.
-        await using var transaction = db.BeginTransaction(deferred: false);
+        // The number's lock is held from before the count to the commit, so no other caller (or replica) can insert
+        // between this count and this insert.
+        await using var transaction = await dialect.BeginExclusiveAsync(db, "connections:" + connection.Number, cancellationToken);
 
-        await using (var count = Command(db, "SELECT COUNT(*) FROM connections WHERE number = $number", transaction))
+        await using (var count = Command(db, "SELECT COUNT(*) FROM connections WHERE number = @number", transaction))
         {
-            count.Parameters.AddWithValue("$number", connection.Number);
-            if ((long)(await count.ExecuteScalarAsync(cancellationToken))! >= maxPerNumber)
+            count.Add("@number", connection.Number);
+            if (Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) >= maxPerNumber)
             {
                 return false;
             }
@@ -89,8 +84,8 @@ internal sealed partial class SqliteGatewayStore : IGatewayStore
     /// <inheritdoc />
     public Task<ConnectionRecord?> GetConnectionAsync(string id, CancellationToken cancellationToken) =>
         QueryFirstAsync(
-            $"SELECT {ConnectionColumns} FROM connections WHERE id = $id",
-            command => command.Parameters.AddWithValue("$id", id),
+            $"SELECT {ConnectionColumns} FROM connections WHERE id = @id",
+            command => command.Add("@id", id),
             ReadConnection,
             cancellationToken);
 
@@ -100,7 +95,7 @@ internal sealed partial class SqliteGatewayStore : IGatewayStore
 
     /// <inheritdoc />
     public async Task<bool> DeleteConnectionAsync(string id, CancellationToken cancellationToken) =>
-        await ExecuteAsync("DELETE FROM connections WHERE id = $id", command => command.Parameters.AddWithValue("$id", id), cancellationToken) > 0;
+        await ExecuteAsync("DELETE FROM connections WHERE id = @id", command => command.Add("@id", id), cancellationToken) > 0;
 
     /// <inheritdoc />
     public async Task AddApiKeyAsync(ApiKeyRecord key, CancellationToken cancellationToken)
@@ -112,8 +107,8 @@ internal sealed partial class SqliteGatewayStore : IGatewayStore
     /// <inheritdoc />
     public Task<ApiKeyRecord?> FindApiKeyByHashAsync(string keyHash, CancellationToken cancellationToken) =>
         QueryFirstAsync(
-            $"SELECT {ApiKeyColumns} FROM api_keys WHERE key_hash = $key_hash",
-            command => command.Parameters.AddWithValue("$key_hash", keyHash),
+            $"SELECT {ApiKeyColumns} FROM api_keys WHERE key_hash = @key_hash",
+            command => command.Add("@key_hash", keyHash),
             ReadApiKey,
             cancellationToken);
 
@@ -129,15 +124,16 @@ internal sealed partial class SqliteGatewayStore : IGatewayStore
         string connectionId, string name, string language, string? version, CancellationToken cancellationToken) =>
         QueryFirstAsync(
             $"SELECT {TemplateColumns} FROM templates " +
-            "WHERE connection_id = $connection_id AND name = $name AND language = $language " +
-            "AND ($version IS NULL OR version = $version) " +
+            "WHERE connection_id = @connection_id AND name = @name AND language = @language " +
+            // The cast gives PostgreSQL the type of a NULL parameter.
+            "AND (CAST(@version AS TEXT) IS NULL OR version = @version) " +
             "ORDER BY updated_at DESC, version DESC LIMIT 1",
             command =>
             {
-                command.Parameters.AddWithValue("$connection_id", connectionId);
-                command.Parameters.AddWithValue("$name", name);
-                command.Parameters.AddWithValue("$language", language);
-                command.Parameters.AddWithValue("$version", (object?)version ?? DBNull.Value);
+                command.Add("@connection_id", connectionId);
+                command.Add("@name", name);
+                command.Add("@language", language);
+                command.Add("@version", version);
             },
             ReadTemplate,
             cancellationToken);
@@ -160,9 +156,9 @@ internal sealed partial class SqliteGatewayStore : IGatewayStore
         }
 
         await using var select = Command(
-            db, $"SELECT {MessageColumns} FROM messages WHERE api_key_id = $api_key_id AND idempotency_key = $idempotency_key");
-        select.Parameters.AddWithValue("$api_key_id", message.ApiKeyId);
-        select.Parameters.AddWithValue("$idempotency_key", message.IdempotencyKey);
+            db, $"SELECT {MessageColumns} FROM messages WHERE api_key_id = @api_key_id AND idempotency_key = @idempotency_key");
+        select.Add("@api_key_id", message.ApiKeyId);
+        select.Add("@idempotency_key", message.IdempotencyKey);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? (ReadMessage(reader), false)
@@ -172,8 +168,8 @@ internal sealed partial class SqliteGatewayStore : IGatewayStore
     /// <inheritdoc />
     public Task<MessageRecord?> GetMessageAsync(string id, CancellationToken cancellationToken) =>
         QueryFirstAsync(
-            $"SELECT {MessageColumns} FROM messages WHERE id = $id",
-            command => command.Parameters.AddWithValue("$id", id),
+            $"SELECT {MessageColumns} FROM messages WHERE id = @id",
+            command => command.Add("@id", id),
             ReadMessage,
             cancellationToken);
 
@@ -187,35 +183,20 @@ internal sealed partial class SqliteGatewayStore : IGatewayStore
     /// <inheritdoc />
     public Task<IReadOnlyList<MessageRecord>> DueMessagesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         QueryAsync(
-            $"SELECT {MessageColumns} FROM messages WHERE status = $status AND next_attempt_at <= $now " +
-            "ORDER BY created_at, id LIMIT $limit",
+            $"SELECT {MessageColumns} FROM messages WHERE status = @status AND next_attempt_at <= @now " +
+            "ORDER BY created_at, id LIMIT @limit",
             command =>
             {
-                command.Parameters.AddWithValue("$status", StatusName(MessageStatus.Queued));
-                command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-                command.Parameters.AddWithValue("$limit", limit);
+                command.Add("@status", StatusName(MessageStatus.Queued));
+                command.Add("@now", now.ToUnixTimeMilliseconds());
+                command.Add("@limit", limit);
             },
             ReadMessage,
             cancellationToken);
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await using var pragmas = Command(connection, ConnectionPragmas);
-            await pragmas.ExecuteNonQueryAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => dialect.OpenAsync(cancellationToken);
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    private static DbCommand Command(DbConnection connection, string sql, DbTransaction? transaction = null)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -223,7 +204,7 @@ internal sealed partial class SqliteGatewayStore : IGatewayStore
         return command;
     }
 
-    private async Task<int> ExecuteAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    private async Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, sql);
@@ -232,12 +213,12 @@ internal sealed partial class SqliteGatewayStore : IGatewayStore
     }
 
     private async Task<T?> QueryFirstAsync<T>(
-        string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+        string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
         where T : class =>
         (await QueryAsync(sql, bind, read, cancellationToken)).FirstOrDefault();
 
     private async Task<IReadOnlyList<T>> QueryAsync<T>(
-        string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+        string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, sql);

@@ -1,6 +1,4 @@
-using Microsoft.Data.Sqlite;
-
-namespace PilotStatus.Gateway.Storage;
+namespace PilotStatus.Gateway.Storage.Sqlite;
 
 /// <summary>
 /// The SQLite schema as an ordered list of migration steps; step <c>n</c> (1-based) is schema version <c>n</c>.
@@ -99,50 +97,30 @@ internal static class SqliteSchema
         );
         CREATE INDEX ix_unmatched_provider_id ON unmatched_webhook_events (provider, provider_message_id);
         """,
+
+        // Replicas lease due messages (lease_owner/lease_until); the id the provider gave the recipient (Meta wa_id,
+        // Evolution jid) is kept with the message; connections remember whether their provider said they are down;
+        // kept webhook events carry what reconciling them needs; contacts remember when they last wrote (24 h window).
+        """
+        ALTER TABLE messages ADD COLUMN lease_owner TEXT;
+        ALTER TABLE messages ADD COLUMN lease_until INTEGER;
+        ALTER TABLE messages ADD COLUMN contact_id TEXT;
+        ALTER TABLE connections ADD COLUMN state TEXT NOT NULL DEFAULT 'open';
+        ALTER TABLE connections ADD COLUMN state_changed_at INTEGER;
+        ALTER TABLE unmatched_webhook_events ADD COLUMN rule_id TEXT;
+        ALTER TABLE unmatched_webhook_events ADD COLUMN provider_message TEXT;
+        ALTER TABLE unmatched_webhook_events ADD COLUMN occurred_at INTEGER;
+        ALTER TABLE unmatched_webhook_events ADD COLUMN reconciled_message_id TEXT;
+        CREATE INDEX ix_unmatched_callback ON unmatched_webhook_events (provider, callback_data);
+        CREATE TABLE contacts (
+            connection_id   TEXT    NOT NULL REFERENCES connections (id) ON DELETE CASCADE,
+            contact_id      TEXT    NOT NULL,
+            number          TEXT,
+            last_inbound_at INTEGER,
+            updated_at      INTEGER NOT NULL,
+            PRIMARY KEY (connection_id, contact_id)
+        );
+        CREATE INDEX ix_contacts_number ON contacts (connection_id, number);
+        """,
     ];
-
-    /// <summary>
-    /// Applies the steps the database has not seen yet, all in one <c>BEGIN IMMEDIATE</c> transaction so that
-    /// gateways starting together on one file migrate it once.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">The database was migrated by a newer gateway.</exception>
-    public static async Task MigrateAsync(SqliteConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        // Microsoft.Data.Sqlite has no asynchronous BEGIN; its async methods complete synchronously anyway.
-        await using var transaction = connection.BeginTransaction(deferred: false);
-
-        await using (var create = connection.CreateCommand())
-        {
-            create.Transaction = transaction;
-            create.CommandText =
-                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at INTEGER NOT NULL)";
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        long current;
-        await using (var read = connection.CreateCommand())
-        {
-            read.Transaction = transaction;
-            read.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
-            current = (long)(await read.ExecuteScalarAsync(cancellationToken))!;
-        }
-
-        if (current > Steps.Count)
-        {
-            throw new InvalidOperationException(
-                $"The database is at schema version {current}; this gateway knows versions up to {Steps.Count}.");
-        }
-
-        for (var version = (int)current + 1; version <= Steps.Count; version++)
-        {
-            await using var step = connection.CreateCommand();
-            step.Transaction = transaction;
-            step.CommandText = Steps[version - 1] + "\nINSERT INTO schema_version (version, applied_at) VALUES ($version, $applied_at);";
-            step.Parameters.AddWithValue("$version", version);
-            step.Parameters.AddWithValue("$applied_at", now.ToUnixTimeMilliseconds());
-            await step.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
 }

@@ -3,7 +3,8 @@ using PilotStatus.Gateway.Storage;
 
 namespace PilotStatus.Gateway.Tests.Storage;
 
-public sealed class SqliteGatewayStoreTests : SqliteStoreTestBase
+/// <summary>The storage contract, run once per engine (see the sealed classes at the end).</summary>
+public abstract class GatewayStoreTests(StoreEngine engine) : StoreTestBase(engine)
 {
     [Fact]
     public async Task MigrateAsync_Twice_IsIdempotent()
@@ -11,9 +12,8 @@ public sealed class SqliteGatewayStoreTests : SqliteStoreTestBase
         var store = await NewStoreAsync();
         await store.MigrateAsync(Ct);
 
-        (await ScalarAsync("SELECT COUNT(*) FROM schema_version")).ShouldBe((long)SqliteSchema.Steps.Count);
-        (await ScalarAsync("SELECT MAX(version) FROM schema_version")).ShouldBe((long)SqliteSchema.Steps.Count);
-        (await ScalarAsync("PRAGMA journal_mode")).ShouldBe("wal");
+        (await ScalarAsync("SELECT COUNT(*) FROM schema_version")).ShouldBe((long)Steps.Count);
+        (await ScalarAsync("SELECT MAX(version) FROM schema_version")).ShouldBe((long)Steps.Count);
         (await store.TryAddConnectionAsync(Connection("c1"), 4, Ct)).ShouldBeTrue();
     }
 
@@ -64,7 +64,7 @@ public sealed class SqliteGatewayStoreTests : SqliteStoreTestBase
         await NewStoreAsync();
 
         var results = await RunTogetherAsync(20, i =>
-            new SqliteGatewayStore(ConnectionString, TimeProvider.System).TryAddConnectionAsync(Connection($"c{i}"), 4, Ct));
+            OpenStore().TryAddConnectionAsync(Connection($"c{i}"), 4, Ct));
 
         results.Count(added => added).ShouldBe(4);
         (await ScalarAsync("SELECT COUNT(*) FROM connections WHERE number = '+5511999990000'")).ShouldBe(4L);
@@ -140,3 +140,16 @@ public sealed class SqliteGatewayStoreTests : SqliteStoreTestBase
         CreatedAt = T0,
     };
 }
+
+public sealed class SqliteGatewayStoreTests() : GatewayStoreTests(StoreEngine.Sqlite)
+{
+    [Fact]
+    public async Task MigrateAsync_NewFile_IsInWalMode()
+    {
+        await NewStoreAsync();
+
+        (await ScalarAsync("PRAGMA journal_mode")).ShouldBe("wal");
+    }
+}
+
+public sealed class PostgresGatewayStoreTests() : GatewayStoreTests(StoreEngine.Postgres);

@@ -1,11 +1,11 @@
-using Microsoft.Data.Sqlite;
 using PilotStatus.Gateway.Abstractions.Errors;
 using PilotStatus.Gateway.Messages;
 using PilotStatus.Gateway.Storage;
 
 namespace PilotStatus.Gateway.Tests.Storage;
 
-public sealed class SqliteGatewayStoreMessageTests : SqliteStoreTestBase
+/// <summary>The storage contract, run once per engine (see the sealed classes at the end).</summary>
+public abstract class GatewayStoreMessageTests(StoreEngine engine) : StoreTestBase(engine)
 {
     [Fact]
     public async Task GetMessageAsync_AfterAdd_RoundTripsEveryField()
@@ -57,7 +57,7 @@ public sealed class SqliteGatewayStoreMessageTests : SqliteStoreTestBase
         await NewStoreAsync();
 
         var results = await RunTogetherAsync(10, i =>
-            new SqliteGatewayStore(ConnectionString, TimeProvider.System).AddMessageAsync(Message($"m{i}", "idem-1"), Ct));
+            OpenStore().AddMessageAsync(Message($"m{i}", "idem-1"), Ct));
 
         results.Count(result => result.Created).ShouldBe(1);
         results.Select(result => result.Message.Id).Distinct().Count().ShouldBe(1);
@@ -139,9 +139,9 @@ public sealed class SqliteGatewayStoreMessageTests : SqliteStoreTestBase
     {
         var message = Message("m1", "idem-1");
         await (await NewStoreAsync()).AddMessageAsync(message, Ct);
-        SqliteConnection.ClearAllPools();
+        ClosePools();
 
-        var reopened = new SqliteGatewayStore(ConnectionString, TimeProvider.System);
+        var reopened = OpenStore();
         await reopened.MigrateAsync(Ct);
 
         (await reopened.GetMessageAsync("m1", Ct)).ShouldBe(message);
@@ -160,3 +160,7 @@ public sealed class SqliteGatewayStoreMessageTests : SqliteStoreTestBase
         NextAttemptAt = T0,
     };
 }
+
+public sealed class SqliteGatewayStoreMessageTests() : GatewayStoreMessageTests(StoreEngine.Sqlite);
+
+public sealed class PostgresGatewayStoreMessageTests() : GatewayStoreMessageTests(StoreEngine.Postgres);
