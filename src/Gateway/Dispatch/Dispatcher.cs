@@ -27,6 +27,7 @@ internal sealed partial class Dispatcher(
     IOptions<DispatcherOptions> options,
     ILogger<Dispatcher> log) : BackgroundService
 {
+    private static readonly TimeSpan ShortestRequeue = TimeSpan.FromSeconds(1);
     private readonly Pacer pacer = new(options.Value);
 
     /// <summary>This dispatcher's name on its leases: unique per process, so replicas never take each other's.</summary>
@@ -87,10 +88,17 @@ internal sealed partial class Dispatcher(
                 return false;
         }
 
-        if (pacer.TryTake(connection.Id, connection.Provider, message.To, now) is { } wait)
+        // A wait for the connection's next per-second slot is slept here (it is milliseconds); a longer one, such as
+        // Meta's pair spacing, gives the message back to the queue with its time.
+        while (pacer.TryTake(connection.Id, connection.Provider, message.To, time.GetUtcNow()) is { } wait)
         {
-            await store.TryRescheduleAsync(message.Id, Owner, now + wait, ct).ConfigureAwait(false);
-            return false;
+            if (wait > ShortestRequeue)
+            {
+                await store.TryRescheduleAsync(message.Id, Owner, time.GetUtcNow() + wait, ct).ConfigureAwait(false);
+                return false;
+            }
+
+            await Task.Delay(wait, time, ct).ConfigureAwait(false);
         }
 
         // Claimed last, right before the request: from here on no cancel and no other dispatcher can touch it, and until

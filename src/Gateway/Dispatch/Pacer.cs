@@ -3,7 +3,7 @@ namespace PilotStatus.Gateway.Dispatch;
 /// <summary>
 /// Spaces sends so providers' limits are respected by waiting, not by collecting rate-limit errors: per connection,
 /// at most N messages a second; per (Meta connection, recipient), one message per pair spacing (Meta 131056).
-/// In memory: one dispatcher per database (SQLite); replicas on PostgreSQL come with the lifecycle issue.
+/// In memory, per process: with N replicas each allows these rates, so divide them by N (README, "Running N replicas").
 /// </summary>
 internal sealed class Pacer(DispatcherOptions options)
 {
