@@ -121,7 +121,4 @@ internal interface IGatewayStore
     /// <summary>Failed messages created in [<paramref name="from"/>, <paramref name="to"/>), counted per provider, provider code and stored code.</summary>
     Task<IReadOnlyList<(string? Provider, string? ProviderCode, string? ErrorCode, int Count)>> CountFailuresAsync(
         string? apiKeyId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
-
-    /// <summary>Queued, unclaimed messages whose <see cref="MessageRecord.NextAttemptAt"/> has come, oldest first (a read; leases nothing).</summary>
-    Task<IReadOnlyList<MessageRecord>> DueMessagesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 }

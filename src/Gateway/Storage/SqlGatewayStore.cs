@@ -180,20 +180,6 @@ internal sealed partial class SqlGatewayStore : IGatewayStore
         await ExecuteAsync(UpdateMessage, command => Bind(command, message), cancellationToken);
     }
 
-    /// <inheritdoc />
-    public Task<IReadOnlyList<MessageRecord>> DueMessagesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        QueryAsync(
-            $"SELECT {MessageColumns} FROM messages WHERE status = @status AND next_attempt_at <= @now " +
-            "ORDER BY created_at, id LIMIT @limit",
-            command =>
-            {
-                command.Add("@status", StatusName(MessageStatus.Queued));
-                command.Add("@now", now.ToUnixTimeMilliseconds());
-                command.Add("@limit", limit);
-            },
-            ReadMessage,
-            cancellationToken);
-
     private Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => dialect.OpenAsync(cancellationToken);
 
     private static DbCommand Command(DbConnection connection, string sql, DbTransaction? transaction = null)

@@ -132,7 +132,7 @@ public sealed class MessageApiTests : IDisposable
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         (await GatewayClient.Json(response)).GetProperty("code").GetString().ShouldBe("INVALID_REQUEST");
-        (await factory.Services.GetRequiredService<IGatewayStore>().DueMessagesAsync(DateTimeOffset.UtcNow.AddDays(1), 10, TestContext.Current.CancellationToken)).ShouldBeEmpty();
+        (await factory.Services.GetRequiredService<IGatewayStore>().ListMessagesAsync(new Logs.LogQuery(null, null, null, null, null, null, 10, null), TestContext.Current.CancellationToken)).ShouldBeEmpty();
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class MessageApiTests : IDisposable
         var response = await Client().Send(HttpMethod.Post, "/v1/messages", new { to = "+5511987654321", text = "hi" }, key);
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await GatewayClient.Json(response)).GetProperty("code").GetString().ShouldBe("UNAUTHORIZED");
-        (await factory.Services.GetRequiredService<IGatewayStore>().DueMessagesAsync(DateTimeOffset.UtcNow.AddDays(1), 10, TestContext.Current.CancellationToken)).ShouldBeEmpty();
+        (await factory.Services.GetRequiredService<IGatewayStore>().ListMessagesAsync(new Logs.LogQuery(null, null, null, null, null, null, 10, null), TestContext.Current.CancellationToken)).ShouldBeEmpty();
     }
 
     [Fact]

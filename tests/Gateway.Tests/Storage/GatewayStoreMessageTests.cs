@@ -112,7 +112,7 @@ public abstract class GatewayStoreMessageTests(StoreEngine engine) : StoreTestBa
     }
 
     [Fact]
-    public async Task DueMessagesAsync_MixedStatusesAndTimes_ReturnsDueQueuedOldestFirst()
+    public async Task LeaseDueAsync_MixedStatusesAndTimes_LeasesDueQueuedOldestFirst()
     {
         var store = await NewStoreAsync();
         var now = T0.AddMinutes(10);
@@ -130,8 +130,8 @@ public abstract class GatewayStoreMessageTests(StoreEngine engine) : StoreTestBa
             await store.AddMessageAsync(message, Ct);
         }
 
-        (await store.DueMessagesAsync(now, 10, Ct)).Select(m => m.Id).ShouldBe(["a-early", "b-early", "late"]);
-        (await store.DueMessagesAsync(now, 2, Ct)).Select(m => m.Id).ShouldBe(["a-early", "b-early"]);
+        (await store.LeaseDueAsync("a", now, TimeSpan.FromMinutes(1), 2, Ct)).Select(m => m.Id).ShouldBe(["a-early", "b-early"]);
+        (await store.LeaseDueAsync("b", now, TimeSpan.FromMinutes(1), 10, Ct)).Select(m => m.Id).ShouldBe(["late"]);
     }
 
     [Fact]
