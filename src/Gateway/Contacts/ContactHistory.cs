@@ -20,11 +20,22 @@ internal sealed class ContactHistory(IGatewayStore store, TimeProvider time)
         return await store.LastInboundAsync(connectionId, ids, message.To, ct) is not null ? InboundHistory.Known : await NeverWroteAsync(connectionId, ct);
     }
 
-    /// <summary>What is known of inbound messages from the contact a provider calls <paramref name="providerId"/>.</summary>
-    public async Task<InboundHistory> ForContactAsync(string connectionId, string? providerId, CancellationToken ct) =>
-        ContactIds.Normalize(providerId) is not { } id ? InboundHistory.Unknown
-        : await store.LastInboundAsync(connectionId, [id], null, ct) is not null ? InboundHistory.Known
-        : await NeverWroteAsync(connectionId, ct);
+    /// <summary>
+    /// What is known of inbound messages from the contact a provider calls <paramref name="providerId"/>, on any of
+    /// <paramref name="connectionIds"/> (the connections on one business number): known if it wrote to any of them.
+    /// </summary>
+    public async Task<InboundHistory> ForContactAsync(IReadOnlyList<string> connectionIds, string? providerId, CancellationToken ct)
+    {
+        if (ContactIds.Normalize(providerId) is not { } id) return InboundHistory.Unknown;
+        var history = InboundHistory.Unknown;
+        foreach (var connectionId in connectionIds)
+        {
+            if (await store.LastInboundAsync(connectionId, [id], null, ct) is not null) return InboundHistory.Known;
+            if (await NeverWroteAsync(connectionId, ct) == InboundHistory.None) history = InboundHistory.None;
+        }
+
+        return history;
+    }
 
     private async Task<InboundHistory> NeverWroteAsync(string connectionId, CancellationToken ct) =>
         await store.HasInboundAsync(connectionId, ct) ? InboundHistory.None : InboundHistory.Unknown;

@@ -50,18 +50,17 @@ internal static partial class MetaWebhookEndpoints
         for (var i = 0; i < events.Count; i++)
         {
             var update = events[i];
-            var connectionId = update.ConnectionKey is { } key ? connections.GetValueOrDefault(key) : null;
+            var numbers = update.ConnectionKey is { } key ? connections[key].ToList() : [];
             if (update.Inbound)
             {
-                if (connectionId is not null) await contacts.RecordInboundAsync(connectionId, [update.RecipientId], update.OccurredAt ?? now, ct);
+                foreach (var connectionId in numbers) await contacts.RecordInboundAsync(connectionId, [update.RecipientId], update.OccurredAt ?? now, ct);
                 continue;
             }
 
             if (update.Kind == OutcomeKind.Ignored || (update.ProviderMessageId is null && update.CallbackData is null)) continue;
 
             // 131047 means "no conversation" only for a contact that never wrote; the webhook names it by wa_id.
-            if (update.Code == ErrorCode.MetaOutside24hWindow && connectionId is not null
-                && await contacts.ForContactAsync(connectionId, update.RecipientId, ct) == InboundHistory.None)
+            if (update.Code == ErrorCode.MetaOutside24hWindow && await contacts.ForContactAsync(numbers, update.RecipientId, ct) == InboundHistory.None)
                 update = meta.Classify(exchange with { History = InboundHistory.None })[i];
 
             await updates.ApplyAsync("meta", update, now, ct);
@@ -70,15 +69,14 @@ internal static partial class MetaWebhookEndpoints
         return Results.Ok();
     }
 
-    // Meta names the business number by phone_number_id; a connection keeps it in its settings.
-    private static async Task<Dictionary<string, string>> MetaConnectionsAsync(IGatewayStore store, IReadOnlyList<ProviderOutcome> events, CancellationToken ct)
+    // Meta names the business number by phone_number_id; each connection on that number keeps it in its settings.
+    private static async Task<ILookup<string, string>> MetaConnectionsAsync(IGatewayStore store, IReadOnlyList<ProviderOutcome> events, CancellationToken ct)
     {
         var keys = events.Select(e => e.ConnectionKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        if (keys.Count == 0) return [];
-        return (await store.ListConnectionsAsync(ct))
+        var connections = keys.Count == 0 ? [] : await store.ListConnectionsAsync(ct);
+        return connections
             .Where(c => c.Provider == "meta" && c.Settings.TryGetValue(MetaConnectionSettings.PhoneNumberId, out var id) && keys.Contains(id))
-            .GroupBy(c => c.Settings[MetaConnectionSettings.PhoneNumberId], StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+            .ToLookup(c => c.Settings[MetaConnectionSettings.PhoneNumberId], c => c.Id, StringComparer.Ordinal);
     }
 
     // hex(HMAC-SHA256(app secret, raw body)), compared in constant time (the official Node SDK's check).

@@ -92,6 +92,37 @@ public sealed class ContactTrackingTests : IDisposable
         (await Store.LastInboundAsync(connection, [], "+5563984622450", Ct)).ShouldBe(DateTimeOffset.FromUnixTimeSeconds(1764840000));
     }
 
+    private static string Failed131047(string wamid, string recipient) =>
+        "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\","
+        + "\"metadata\":{\"display_phone_number\":\"15551234567\",\"phone_number_id\":\"" + PhoneNumberId + "\"},\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"failed\","
+        + "\"timestamp\":\"1764840100\",\"recipient_id\":\"" + recipient + "\",\"errors\":[{\"code\":131047,\"title\":\"Re-engagement message\",\"message\":\"Re-engagement message\","
+        + "\"error_data\":{\"details\":\"Message failed to send because more than 24 hours have passed since the customer last replied to this number.\"}}]}]},\"field\":\"messages\"}]}]}";
+
+    [Fact]
+    public async Task Meta_131047ByWebhook_IsNoConversationOnlyForAContactThatNeverWrote()
+    {
+        foreach (var (number, wamid) in new[] { ("5563984622450", "wamid.WROTE"), ("5511912345678", "wamid.NEVER") })
+        {
+            doubles.Given(Request.Create().WithPath($"/v23.0/{PhoneNumberId}/messages").UsingPost().WithBody(new WildcardMatcher($"*{number}*")))
+                .RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
+                    .WithBody("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + number + "\",\"wa_id\":\"" + number + "\"}],\"messages\":[{\"id\":\"" + wamid + "\"}]}"));
+        }
+
+        var client = new GatewayClient(factory.CreateClient());
+        var key = await client.CreateApiKey(await client.CreateMetaConnection("+15551234567"));
+        await PostMeta(client.Http, Inbound("556384622450")); // wrote, from the id without the ninth digit
+        var wrote = (await client.SendMessage(key, new { to = "+5563984622450", text = "oi" })).GetProperty("id").GetString()!;
+        var never = (await client.SendMessage(key, new { to = "+5511912345678", text = "oi" })).GetProperty("id").GetString()!;
+        (await Settled(wrote)).Status.ShouldBe(MessageStatus.Sent);
+        (await Settled(never)).Status.ShouldBe(MessageStatus.Sent);
+
+        await PostMeta(client.Http, Failed131047("wamid.WROTE", "556384622450"));
+        await PostMeta(client.Http, Failed131047("wamid.NEVER", "5511912345678"));
+
+        (await Store.GetMessageAsync(wrote, Ct))!.ErrorCode.ShouldBe(ErrorCode.MetaOutside24hWindow);
+        (await Store.GetMessageAsync(never, Ct))!.ErrorCode.ShouldBe(ErrorCode.MetaNoConversation);
+    }
+
     private async Task<(GatewayClient Client, string Connection, string Key)> Baileys()
     {
         var client = new GatewayClient(factory.CreateClient());
