@@ -1,8 +1,8 @@
 namespace PilotStatus.Gateway.Sandbox;
 
 /// <summary>
-/// The fixed sandbox: credentials, connections, and the scenarios keyed by destination number. Provider answers are
-/// the repository's recorded fixtures, so the sandbox shows exactly what the mappers do with real shapes.
+/// The fixed sandbox: credentials, connections, and the scenarios keyed by destination number. Provider answers and
+/// callbacks are the repository's recorded fixtures, so the sandbox shows exactly what the gateway does with real shapes.
 /// </summary>
 internal static class SandboxScenarios
 {
@@ -16,33 +16,62 @@ internal static class SandboxScenarios
     public const string MetaConnectionId = "con_sandbox_meta";
     public const string MetaTemplateOnlyConnectionId = "con_sandbox_meta_templates";
     public const string BaileysConnectionId = "con_sandbox_baileys";
+    public const string MetaNumber = "+15550783881";
+    public const string MetaTemplateOnlyNumber = "+15550783882";
+    public const string BaileysNumber = "+5511999990000";
     public const string MetaPhoneNumberId = "109900000000001";
     public const string MetaTemplateOnlyPhoneNumberId = "109900000000002";
     public const string BaileysInstance = "sandbox-instance";
     public const string MetaWabaId = "109900000000100";
 
+    /// <summary>The sandbox instance's Evolution key: the gateway sends it, and Evolution's callbacks carry it back.</summary>
+    public const string EvolutionApiKey = "sandbox-evolution-key";
+
+    /// <summary>The app secret the Meta double signs its callbacks with, and the verify token; sandbox only (loopback).</summary>
+    public const string MetaAppSecret = "sandbox-meta-app-secret";
+    public const string MetaVerifyToken = "sandbox-meta-verify-token";
+
     /// <summary>A Meta number whose WABA id is wrong: its sync answers 100/33 (the recorded graph-waba fixture's WABA).</summary>
     public const string MetaBrokenWabaConnectionId = "con_sandbox_meta_broken_waba";
     public const string MetaBrokenWabaId = "102938475600002";
 
+    private const string MetaAccepted = "meta/send-text/success-text.json";
+    private const string EvolutionAccepted = "baileys/send-text/sent-prepare-message.json";
+
+    /// <summary>What Meta sends after it accepted a message the phone then received: sent, then delivered.</summary>
+    public static IReadOnlyList<SandboxCallback> MetaDelivered { get; } =
+        [new("meta/webhook/status-sent.json", Seconds(1)), new("meta/webhook/status-delivered.json", Seconds(2))];
+
+    /// <summary>What Evolution sends for a message the phone received: the server's ack, then the phone's.</summary>
+    public static IReadOnlyList<SandboxCallback> EvolutionDelivered { get; } =
+        [new("baileys/webhook/wh-update-server-ack.json", Seconds(1)), new("baileys/webhook/wh-update-delivery-ack.json", Seconds(2))];
+
     public static IReadOnlyList<SandboxScenario> All { get; } =
     [
-        Meta("sent", "+5511900000001", "SENT", null, "meta/send-text/success-text.json"),
-        Meta("not on WhatsApp (Meta)", "+5511900000002", "FAILED", "WHATSAPP_NOT_EXIST", "meta/send-text/131026-undeliverable.json"),
-        Meta("outside the 24 h window", "+5511900000003", "FAILED", "META_OUTSIDE_24H_WINDOW", "meta/send-text/131047-outside-window.json"),
-        Meta("rate limited, then sent", "+5511900000004", "SENT", null, "meta/send-text/131056-pair-rate-limit.json", "meta/send-text/success-text.json"),
-        Meta("token invalid", "+5511900000005", "FAILED", "META_TOKEN_INVALID", "meta/send-text/190-cannot-parse-token.json"),
-        Meta("invalid destination", "+12", "FAILED", "INVALID_DESTINATION"),
-        new("free-form on a template-only Meta number", "meta", MetaTemplateOnlyKey, "+5511900000007", "Hello", null, null, new("FAILED", "FREE_FORM_NOT_SUPPORTED"), []),
-        Baileys("sent (Baileys)", "+5511900000011", "SENT", null, "baileys/send-text/sent-prepare-message.json"),
-        Baileys("not on WhatsApp (Baileys)", "+5511900000012", "FAILED", "WHATSAPP_NOT_EXIST", "baileys/send-text/not-on-whatsapp.json"),
-        Baileys("instance unknown to its Evolution server", "+5511900000013", "FAILED", "DELIVERY_TIMEOUT", "baileys/send-text/instance-does-not-exist-404.json"),
-        Baileys("instance connection closed, retried until the attempts run out", "+5511900000014", "FAILED", "DELIVERY_TIMEOUT", "baileys/send-text/connection-closed-500-string.json"),
+        Meta("delivered", "+5511900000001", Delivered, [MetaAccepted], MetaDelivered),
+        Meta("not on WhatsApp (Meta)", "+5511900000002", Failed("WHATSAPP_NOT_EXIST"), ["meta/send-text/131026-undeliverable.json"]),
+        Meta("outside the 24 h window", "+5511900000003", Failed("META_OUTSIDE_24H_WINDOW"), ["meta/send-text/131047-outside-window.json"]),
+        Meta("rate limited, then delivered", "+5511900000004", Delivered, ["meta/send-text/131056-pair-rate-limit.json", MetaAccepted], MetaDelivered),
+        Meta("token invalid", "+5511900000005", Failed("META_TOKEN_INVALID"), ["meta/send-text/190-cannot-parse-token.json"]),
+        Meta("invalid destination", "+12", Failed("INVALID_DESTINATION"), []),
+        new("free-form on a template-only Meta number", "meta", MetaTemplateOnlyKey, "+5511900000007", "Hello", null, null, Failed("FREE_FORM_NOT_SUPPORTED"), [], []),
+        Baileys("delivered (Baileys)", "+5511900000011", Delivered, [EvolutionAccepted], EvolutionDelivered),
+        Baileys("not on WhatsApp (Baileys)", "+5511900000012", Failed("WHATSAPP_NOT_EXIST"), ["baileys/send-text/not-on-whatsapp.json"]),
+        Baileys("instance unknown to its Evolution server", "+5511900000013", Failed("DELIVERY_TIMEOUT"), ["baileys/send-text/instance-does-not-exist-404.json"]),
+        Baileys("instance connection closed, retried until the attempts run out", "+5511900000014", Failed("DELIVERY_TIMEOUT"), ["baileys/send-text/connection-closed-500-string.json"]),
     ];
 
-    private static SandboxScenario Meta(string name, string to, string status, string? code, params string[] answers) =>
-        new(name, "meta", MetaKey, to, "Hello from the sandbox", null, null, new(status, code), answers);
+    private static SandboxExpectation Delivered => new("DELIVERED", null);
 
-    private static SandboxScenario Baileys(string name, string to, string status, string? code, params string[] answers) =>
-        new(name, "baileys", BaileysKey, to, "Olá do sandbox", null, null, new(status, code), answers);
+    private static SandboxExpectation Failed(string code) => new("FAILED", code);
+
+    private static TimeSpan Seconds(double seconds) => TimeSpan.FromSeconds(seconds);
+
+    private static SandboxScenario Meta(string name, string to, SandboxExpectation expect, IReadOnlyList<string> answers,
+        IReadOnlyList<SandboxCallback>? callbacks = null, int? deliverUntilSeconds = null) =>
+        new(name, "meta", MetaKey, to, "Hello from the sandbox", null, deliverUntilSeconds, expect, answers, callbacks ?? []);
+
+    private static SandboxScenario Baileys(string name, string to, SandboxExpectation expect, IReadOnlyList<string> answers,
+        IReadOnlyList<SandboxCallback>? callbacks = null, int? deliverUntilSeconds = null) =>
+        new(name, "baileys", BaileysKey, to, "Olá do sandbox", null, deliverUntilSeconds, expect, answers, callbacks ?? []);
 }
