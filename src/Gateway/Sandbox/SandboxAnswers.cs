@@ -1,5 +1,6 @@
 using PilotStatus.Gateway.Fixtures;
 using WireMock.ResponseBuilders;
+using WireMock.Types;
 using static PilotStatus.Gateway.Sandbox.SandboxTemplates;
 
 namespace PilotStatus.Gateway.Sandbox;
@@ -16,7 +17,7 @@ internal static class SandboxAnswers
         var response = Response.Create().WithStatusCode(fixture.ResponseStatus ?? 200);
         foreach (var (name, value) in fixture.ResponseHeaders ?? new Dictionary<string, string>()) response = response.WithHeader(name, value);
         return Accepting(fixture) is { } templated
-            ? response.WithBody(templated.ToString()).WithTransformer()
+            ? response.WithBody(templated.ToString()).WithTransformer(TransformerType.Scriban)
             : response.WithBody(fixture.ResponseBody ?? "");
     }
 

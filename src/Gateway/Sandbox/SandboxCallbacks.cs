@@ -24,7 +24,7 @@ internal sealed class SandboxCallbacks(string fixturesRoot, Uri gateway, string 
         metadata["display_phone_number"] = number.TrimStart('+');
         metadata["phone_number_id"] = phoneNumberId;
         var status = json.At("entry", 0, "changes", 0, "value", "statuses", 0);
-        json.Set(status, "id", FromAnswer("$.messages[0].id"));
+        json.Set(status, "id", FromAnswer("messages.0.id"));
         json.Set(status, "recipient_id", FromRequest("to"));
         json.Set(status, "timestamp", UnixTime(callback.After));
         // Meta echoes the send's biz_opaque_callback_data (the gateway's message id) on every status.
@@ -45,9 +45,9 @@ internal sealed class SandboxCallbacks(string fixturesRoot, Uri gateway, string 
         root["apikey"] = SandboxScenarios.EvolutionApiKey;
         json.Set(root, "date_time", IsoTime(callback.After));
         var data = json.At("data");
-        json.Set(data, "keyId", FromAnswer("$.key.id"));
-        json.Set(data, "remoteJid", FromAnswer("$.key.remoteJid"));
-        if (data.ContainsKey("participant")) json.Set(data, "participant", FromAnswer("$.key.remoteJid"));
+        json.Set(data, "keyId", FromAnswer("key.id"));
+        json.Set(data, "remoteJid", FromAnswer("key.remoteJid"));
+        if (data.ContainsKey("participant")) json.Set(data, "participant", FromAnswer("key.remoteJid"));
         return Webhook(url, json, callback.After, signed: false);
     }
 
@@ -74,7 +74,7 @@ internal sealed class SandboxCallbacks(string fixturesRoot, Uri gateway, string 
                     BodyAsString = body.ToString(), Encoding = Encoding.UTF8, DetectedBodyType = BodyType.String, DetectedBodyTypeFromContentType = BodyType.String,
                 },
                 UseTransformer = true,
-                TransformerType = TransformerType.Handlebars,
+                TransformerType = TransformerType.Scriban,
                 Delay = (int)after.TotalMilliseconds,
             },
         };

@@ -31,7 +31,7 @@ internal sealed class SandboxDoubles : IDisposable
             StartAdminInterface = false,
             WatchStaticMappingsInSubdirectories = true,
             WebhookSettings = new SandboxCallbackSigner(SandboxScenarios.MetaAppSecret),
-            HandlebarsRegistrationCallback = (handlebars, _) => SandboxTemplates.Register(handlebars, time ?? TimeProvider.System),
+            ScribanRegistrationCallback = (functions, _) => SandboxTemplates.Register(functions, time ?? TimeProvider.System),
         });
         callbacks = new SandboxCallbacks(fixturesRoot, gateway, server.Url!);
         server.ReadStaticMappings(fixturesRoot);

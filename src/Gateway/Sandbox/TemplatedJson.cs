@@ -5,8 +5,8 @@ using System.Text.Json.Nodes;
 namespace PilotStatus.Gateway.Sandbox;
 
 /// <summary>
-/// A recorded JSON body in which some string values become Handlebars templates that WireMock renders per request.
-/// The templates go in after serialization: their own quotes (<c>Type="Guid"</c>) must reach Handlebars unescaped.
+/// A recorded JSON body in which some string values become templates that WireMock renders per request.
+/// The templates go in after serialization: their own quotes (<c>"messages.0.id"</c>) must reach Scriban unescaped.
 /// </summary>
 internal sealed class TemplatedJson
 {
@@ -66,8 +66,9 @@ internal sealed class TemplatedJson
     /// <summary>The template text WireMock renders.</summary>
     public override string ToString()
     {
-        // Any "{{" the recorded body holds itself stays literal text for Handlebars.
-        var text = root.ToJsonString(Options).Replace("{{", "\\{{", StringComparison.Ordinal);
+        var text = root.ToJsonString(Options);
+        // Scriban reads "{{" as the start of code: a recorded body holding one cannot be a template (none does).
+        if (text.Contains("{{", StringComparison.Ordinal)) throw new InvalidOperationException($"{source} holds \"{{{{\" and cannot be a template");
         for (var i = 0; i < templates.Count; i++) text = text.Replace(Slot(i), templates[i], StringComparison.Ordinal);
         return text;
     }
