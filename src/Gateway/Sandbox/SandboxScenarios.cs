@@ -46,6 +46,23 @@ internal static class SandboxScenarios
     public static IReadOnlyList<SandboxCallback> EvolutionDelivered { get; } =
         [new("baileys/webhook/wh-update-server-ack.json", Seconds(1)), new("baileys/webhook/wh-update-delivery-ack.json", Seconds(2))];
 
+    private static IReadOnlyList<SandboxCallback> MetaRead { get; } = [.. MetaDelivered, new("meta/webhook/status-read.json", Seconds(3))];
+
+    // Meta accepts every send with a 200 and says "not on WhatsApp" only in the status webhook (evolution-api#989).
+    private static IReadOnlyList<SandboxCallback> MetaUndeliverable { get; } =
+        [new("meta/webhook/status-sent.json", Seconds(1)), new("meta/webhook/131026-failed-v16.json", Seconds(2))];
+
+    private static IReadOnlyList<SandboxCallback> MetaDeliveredLate { get; } =
+        [new("meta/webhook/status-sent.json", Seconds(1)), new("meta/webhook/status-delivered.json", Seconds(12))];
+
+    // Baileys answers 201, then its server refuses the message (463: restricted account), as Evolution forwards it.
+    private static IReadOnlyList<SandboxCallback> EvolutionRefused { get; } =
+        [new("baileys/webhook/wh-update-server-ack.json", Seconds(1)), new("baileys/webhook/wh-update-error-463.json", Seconds(2))];
+
+    /// <summary>
+    /// Every scenario, one row each. Lifecycle rows use deadlines of seconds so their codes show within a minute
+    /// (with the sandbox's 1 s sweeper and short back-off, <see cref="SandboxSettings"/>).
+    /// </summary>
     public static IReadOnlyList<SandboxScenario> All { get; } =
     [
         Meta("delivered", "+5511900000001", Delivered, [MetaAccepted], MetaDelivered),
@@ -55,10 +72,19 @@ internal static class SandboxScenarios
         Meta("token invalid", "+5511900000005", Failed("META_TOKEN_INVALID"), ["meta/send-text/190-cannot-parse-token.json"]),
         Meta("invalid destination", "+12", Failed("INVALID_DESTINATION"), []),
         new("free-form on a template-only Meta number", "meta", MetaTemplateOnlyKey, "+5511900000007", "Hello", null, null, Failed("FREE_FORM_NOT_SUPPORTED"), [], []),
+        Meta("read", "+5511900000021", Delivered, [MetaAccepted], MetaRead),
+        Meta("not on WhatsApp, said only by webhook after a 200 (Meta 131026)", "+5511900000022", Failed("WHATSAPP_NOT_EXIST"), [MetaAccepted], MetaUndeliverable),
+        Meta("delivered late: confirmed 12 s after the send, inside its deliverUntil", "+5511900000023", Delivered, [MetaAccepted], MetaDeliveredLate, deliverUntilSeconds: 30),
+        Meta("never confirmed: accepted, no webhook before deliverUntil", "+5511900000024", Failed("DELIVERED_NOT_CONFIRMED"), [MetaAccepted], deliverUntilSeconds: 15),
+        Meta("always retryable: 503 on every attempt until deliverUntil", "+5511900000025", Failed("EXPIRED_AFTER_ATTEMPTS"),
+            ["meta/send-text/2-service-unavailable-transient.json"], deliverUntilSeconds: 14),
         Baileys("delivered (Baileys)", "+5511900000011", Delivered, [EvolutionAccepted], EvolutionDelivered),
+        Baileys("refused by webhook after a 201 (Baileys 463)", "+5511900000015", Failed("DELIVERY_TIMEOUT"), [EvolutionAccepted], EvolutionRefused),
         Baileys("not on WhatsApp (Baileys)", "+5511900000012", Failed("WHATSAPP_NOT_EXIST"), ["baileys/send-text/not-on-whatsapp.json"]),
         Baileys("instance unknown to its Evolution server", "+5511900000013", Failed("DELIVERY_TIMEOUT"), ["baileys/send-text/instance-does-not-exist-404.json"]),
         Baileys("instance connection closed, retried until the attempts run out", "+5511900000014", Failed("DELIVERY_TIMEOUT"), ["baileys/send-text/connection-closed-500-string.json"]),
+        // To come with the connection-down state: "connection offline", a short deliverUntil ending MESSAGE_EXPIRED
+        // and a long one staying QUEUED (the scenario test looks at open expectations last).
     ];
 
     private static SandboxExpectation Delivered => new("DELIVERED", null);

@@ -15,9 +15,10 @@ internal static class SandboxSettings
         // The Meta double signs its callbacks with this app secret, so they pass the real signature check.
         $"--Gateway:Webhooks:Meta:AppSecret={SandboxScenarios.MetaAppSecret}",
         $"--Gateway:Webhooks:Meta:VerifyToken={SandboxScenarios.MetaVerifyToken}",
-        // Retries 1, 2, 4, 4 s apart: the fifth attempt comes 11 s after the first at the earliest, so a transient
-        // failure with a 10 s deliverUntil expires after attempts, and one with no deadline runs out of attempts.
-        "--Gateway:Dispatcher:BaseBackoff=00:00:01", "--Gateway:Dispatcher:MaxBackoff=00:00:04",
+        // Retries 1, 2, 4, 8 s apart: the fifth and last attempt comes 15 s after the first at the earliest, so a
+        // transient failure with a 14 s deliverUntil expires after attempts, and one with no deadline runs out of
+        // attempts within 20 s.
+        "--Gateway:Dispatcher:BaseBackoff=00:00:01", "--Gateway:Dispatcher:MaxBackoff=00:00:08",
         // Deadlines are checked every second: a scenario's short deliverUntil ends it about a second later.
         "--Gateway:Sweeper:Interval=00:00:01",
     ];
