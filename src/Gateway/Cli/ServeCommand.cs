@@ -33,12 +33,15 @@ internal static class ServeCommand
                 return 2;
             }
 
-            sandbox = new SandboxDoubles(fixtures);
-            args = [.. args,
-                "--Gateway:Sandbox=true",
-                $"--Gateway:AdminToken={SandboxScenarios.AdminToken}",
-                $"--Providers:Meta:BaseUrl={sandbox.Url}",
-                "--Gateway:Dispatcher:BaseBackoff=00:00:01", "--Gateway:Dispatcher:MaxBackoff=00:00:04"];
+            // The doubles call the gateway's webhooks back, so they must know its address before it starts.
+            if (!Uri.TryCreate(Urls(args).FirstOrDefault() ?? GatewayApp.DefaultUrl, UriKind.Absolute, out var gateway) || gateway.Port == 0)
+            {
+                await error.WriteLineAsync("serve --sandbox: needs a fixed port in --urls: the provider doubles call the gateway's webhooks back").ConfigureAwait(false);
+                return 2;
+            }
+
+            sandbox = new SandboxDoubles(fixtures, gateway);
+            args = [.. args, .. SandboxSettings.Args(sandbox)];
         }
 
         using (sandbox)
@@ -73,12 +76,18 @@ internal static class ServeCommand
         }
     }
 
-    private static string? NonLoopback(string[] args)
+    // The addresses --urls gives, in order; none when it is not given.
+    private static string[] Urls(string[] args)
     {
         var index = Array.FindIndex(args, a => a == "--urls" || a.StartsWith("--urls=", StringComparison.Ordinal));
-        if (index < 0) return null;
+        if (index < 0) return [];
         var value = args[index].Contains('=') ? args[index][(args[index].IndexOf('=') + 1)..] : index + 1 < args.Length ? args[index + 1] : "";
-        foreach (var url in value.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        return value.Split(';', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static string? NonLoopback(string[] args)
+    {
+        foreach (var url in Urls(args))
         {
             if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)) return url;
             var loopback = uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
@@ -94,10 +103,10 @@ internal static class ServeCommand
         var first = SandboxScenarios.All[0];
         return $"""
             PilotStatus.Gateway sandbox listening on {url} (provider doubles from fixtures/ at {sandbox.Url})
-            admin token: {SandboxScenarios.AdminToken}   API keys: {SandboxScenarios.MetaKey}, {SandboxScenarios.BaileysKey}, {SandboxScenarios.MetaTemplateOnlyKey}
+            admin token: {SandboxScenarios.AdminToken}   API keys: {SandboxScenarios.MetaKey}, {SandboxScenarios.BaileysKey}, {SandboxScenarios.MetaTemplateOnlyKey}, {SandboxScenarios.BaileysOfflineKey}
             send a message:
               curl -s -X POST {url}/v1/messages -H 'Authorization: Bearer {first.ApiKey}' -H 'Content-Type: application/json' -d '{"{"}"to":"{first.To}","text":"Hello"{"}"}'
-            then see it go QUEUED -> SENT:
+            then see it go QUEUED -> SENT -> DELIVERED (the Meta double calls the webhook back):
               curl -s {url}/v1/messages/<id> -H 'Authorization: Bearer {first.ApiKey}'
             every scenario (send its message, it ends in "expect"):
               curl -s {url}/sandbox/scenarios

@@ -5,7 +5,8 @@ using PilotStatus.Gateway.Storage;
 namespace PilotStatus.Gateway.Lifecycle;
 
 /// <summary>Fails messages whose <c>deliverUntil</c> passed, with the code <see cref="ErrorCodeDerivation.AtDeadline"/> gives. All time comes from the injected clock.</summary>
-internal sealed partial class DeadlineSweeper(IGatewayStore store, TimeProvider time, IOptions<SweeperOptions> options, ILogger<DeadlineSweeper> log) : BackgroundService
+internal sealed partial class DeadlineSweeper(
+    IGatewayStore store, TimeProvider time, IOptions<SweeperOptions> options, IOptions<Hosting.GatewayOptions> gateway, ILogger<DeadlineSweeper> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,16 +36,16 @@ internal sealed partial class DeadlineSweeper(IGatewayStore store, TimeProvider 
             batch = await store.DeadlinePassedAsync(now, options.Value.BatchSize, ct).ConfigureAwait(false);
             foreach (var message in batch)
             {
-                if (ErrorCodeDerivation.AtDeadline(message, now) is not { } code) continue;
-                await store.UpdateMessageAsync(message with
+                if (ErrorCodeDerivation.AtDeadline(message, now, gateway.Value.DefaultDeliverUntil) is not { } code) continue;
+                // Conditional on the status it was read with: a webhook (or another replica) that moved it meanwhile wins.
+                if (await store.TryUpdateMessageAsync(message with
                 {
                     Status = MessageStatus.Failed,
                     ErrorCode = code,
                     ErrorMessage = $"deliverUntil {message.DeliverUntil:O} passed ({Abstractions.Errors.ErrorCatalog.NameOf(code)})",
                     FailedAt = now,
                     NextAttemptAt = null,
-                }, ct).ConfigureAwait(false);
-                ended++;
+                }, message.Status, ct).ConfigureAwait(false)) ended++;
             }
         }
         while (batch.Count == options.Value.BatchSize);

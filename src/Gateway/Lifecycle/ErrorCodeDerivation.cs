@@ -10,14 +10,15 @@ namespace PilotStatus.Gateway.Lifecycle;
 /// </summary>
 internal static class ErrorCodeDerivation
 {
-    /// <summary>SPEC's default deadline: <c>createdAt</c> + 7 days.</summary>
+    /// <summary>SPEC's default deadline: <c>createdAt</c> + 7 days (<c>Gateway:DefaultDeliverUntil</c>).</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(7);
 
     /// <summary>
     /// The code a message ends with because its deadline passed, or null when it has not, or when the message is not
-    /// waiting on one (delivered, failed, canceled).
+    /// waiting on one (delivered, failed, canceled). <paramref name="maxAge"/> is the default deadline messages get
+    /// (SPEC's 7 days unless configured): a message that sat unattempted that long is "never attempted, max age".
     /// </summary>
-    public static ErrorCode? AtDeadline(MessageRecord message, DateTimeOffset now)
+    public static ErrorCode? AtDeadline(MessageRecord message, DateTimeOffset now, TimeSpan maxAge)
     {
         if (message.DeliverUntil > now) return null;
         return message.Status switch
@@ -26,8 +27,8 @@ internal static class ErrorCodeDerivation
             MessageStatus.Sent => ErrorCode.DeliveredNotConfirmed,
             // Never accepted, but at least one request may have reached the provider.
             MessageStatus.Queued when message.Attempts > 0 => ErrorCode.ExpiredAfterAttempts,
-            // Zero attempts the whole default week: its connection was offline throughout.
-            MessageStatus.Queued when message.DeliverUntil - message.CreatedAt >= MaxAge => ErrorCode.NeverAttemptedMaxAgeExceeded,
+            // Zero attempts the whole default deadline (a week): its connection was offline throughout.
+            MessageStatus.Queued when message.DeliverUntil - message.CreatedAt >= maxAge => ErrorCode.NeverAttemptedMaxAgeExceeded,
             // Zero attempts, an explicit earlier deadline: the expiry none of the codes above covers.
             MessageStatus.Queued => ErrorCode.MessageExpired,
             _ => null,

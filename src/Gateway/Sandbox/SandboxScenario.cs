@@ -3,7 +3,8 @@ namespace PilotStatus.Gateway.Sandbox;
 /// <summary>
 /// One sandbox scenario as <c>GET /sandbox/scenarios</c> lists it (DESIGN.md): send that message and it ends in
 /// <see cref="Expect"/>. <see cref="Answers"/> are the fixture files the provider double answers with, in order
-/// (the last one repeats); none for scenarios a pre-send check decides.
+/// (the last one repeats); none for scenarios a pre-send check decides. <see cref="Callbacks"/> are the webhooks the
+/// double sends after its last answer, as the real provider would.
 /// </summary>
 internal sealed record SandboxScenario(
     string Name,
@@ -14,7 +15,8 @@ internal sealed record SandboxScenario(
     SandboxTemplate? Template,
     int? DeliverUntilSeconds,
     SandboxExpectation Expect,
-    IReadOnlyList<string> Answers);
+    IReadOnlyList<string> Answers,
+    IReadOnlyList<SandboxCallback> Callbacks);
 
 /// <summary>The template a scenario sends.</summary>
 internal sealed record SandboxTemplate(string Name, string Language);

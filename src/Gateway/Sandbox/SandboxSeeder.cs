@@ -12,18 +12,24 @@ internal sealed class SandboxSeeder(IGatewayStore store, ConnectionSecrets secre
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await Add(SandboxScenarios.MetaConnectionId, "meta", "+15550783881", false,
+        await Add(SandboxScenarios.MetaConnectionId, "meta", SandboxScenarios.MetaNumber, false,
             new() { [MetaConnectionSettings.PhoneNumberId] = SandboxScenarios.MetaPhoneNumberId, [MetaConnectionSettings.WabaId] = SandboxScenarios.MetaWabaId },
             new() { [MetaConnectionSettings.SystemToken] = "sandbox-system-token" }, SandboxScenarios.MetaKey, now, cancellationToken);
-        await Add(SandboxScenarios.MetaTemplateOnlyConnectionId, "meta", "+15550783882", true,
+        await Add(SandboxScenarios.MetaTemplateOnlyConnectionId, "meta", SandboxScenarios.MetaTemplateOnlyNumber, true,
             new() { [MetaConnectionSettings.PhoneNumberId] = SandboxScenarios.MetaTemplateOnlyPhoneNumberId, [MetaConnectionSettings.WabaId] = SandboxScenarios.MetaWabaId, [MetaConnectionSettings.TemplateOnly] = "true" },
             new() { [MetaConnectionSettings.SystemToken] = "sandbox-system-token" }, SandboxScenarios.MetaTemplateOnlyKey, now, cancellationToken);
         await Add(SandboxScenarios.MetaBrokenWabaConnectionId, "meta", "+15550783883", false,
             new() { [MetaConnectionSettings.PhoneNumberId] = "109900000000003", [MetaConnectionSettings.WabaId] = SandboxScenarios.MetaBrokenWabaId },
             new() { [MetaConnectionSettings.SystemToken] = "sandbox-system-token" }, null, now, cancellationToken);
-        await Add(SandboxScenarios.BaileysConnectionId, "baileys", "+5511999990000", false,
+        await Add(SandboxScenarios.BaileysConnectionId, "baileys", SandboxScenarios.BaileysNumber, false,
             new() { [BaileysConnectionSettings.ServerUrl] = doubles.Url, [BaileysConnectionSettings.InstanceName] = SandboxScenarios.BaileysInstance },
-            new() { [BaileysConnectionSettings.ApiKey] = "sandbox-evolution-key" }, SandboxScenarios.BaileysKey, now, cancellationToken);
+            new() { [BaileysConnectionSettings.ApiKey] = SandboxScenarios.EvolutionApiKey }, SandboxScenarios.BaileysKey, now, cancellationToken);
+        await Add(SandboxScenarios.BaileysOfflineConnectionId, "baileys", SandboxScenarios.BaileysOfflineNumber, false,
+            new() { [BaileysConnectionSettings.ServerUrl] = doubles.Url, [BaileysConnectionSettings.InstanceName] = SandboxScenarios.BaileysOfflineInstance },
+            new() { [BaileysConnectionSettings.ApiKey] = SandboxScenarios.EvolutionApiKey }, SandboxScenarios.BaileysOfflineKey, now, cancellationToken);
+
+        // As if its Evolution server had sent connection.update close: messages wait for it, QUEUED and unattempted.
+        await store.SetConnectionStateAsync(SandboxScenarios.BaileysOfflineConnectionId, ConnectionState.Down, now, cancellationToken);
 
         // The "outside the 24 h window" contact wrote two days ago; every other contact never did, so Meta's 131047
         // reads as META_NO_CONVERSATION for them (a connection with no inbound at all could not tell).

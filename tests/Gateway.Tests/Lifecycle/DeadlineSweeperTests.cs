@@ -20,7 +20,7 @@ public sealed class DeadlineSweeperTests : IDisposable
     {
         var store = new SqlGatewayStore(new PilotStatus.Gateway.Storage.Sqlite.SqliteDialect($"Data Source={database}"), clock);
         await store.MigrateAsync(TestContext.Current.CancellationToken);
-        return (store, new DeadlineSweeper(store, clock, Options.Create(new SweeperOptions { BatchSize = 2 }), NullLogger<DeadlineSweeper>.Instance));
+        return (store, new DeadlineSweeper(store, clock, Options.Create(new SweeperOptions { BatchSize = 2 }), Options.Create(new Hosting.GatewayOptions()), NullLogger<DeadlineSweeper>.Instance));
     }
 
     private static MessageRecord Message(string id, MessageStatus status, int attempts, TimeSpan deadline) => new()

@@ -30,7 +30,14 @@ public sealed class ErrorCodeDerivationTests
     [Theory]
     [MemberData(nameof(DeadlineRows))]
     public void AtDeadline_SpecRow_GivesItsCode(string row, string status, int attempts, TimeSpan deadline, TimeSpan elapsed, ErrorCode? expected) =>
-        ErrorCodeDerivation.AtDeadline(Message(Enum.Parse<MessageStatus>(status), attempts, deadline), Created + elapsed).ShouldBe(expected, row);
+        ErrorCodeDerivation.AtDeadline(Message(Enum.Parse<MessageStatus>(status), attempts, deadline), Created + elapsed, ErrorCodeDerivation.MaxAge).ShouldBe(expected, row);
+
+    [Theory]
+    [InlineData(40, ErrorCode.NeverAttemptedMaxAgeExceeded)] // the configured default deadline, passed unattempted (the sandbox's 40 s)
+    [InlineData(39, ErrorCode.MessageExpired)]               // an explicit, shorter deadline
+    public void AtDeadline_ConfiguredDefaultDeadline_IsTheMaxAge(int deadlineSeconds, ErrorCode expected) =>
+        ErrorCodeDerivation.AtDeadline(Message(MessageStatus.Queued, 0, TimeSpan.FromSeconds(deadlineSeconds)), Created.AddMinutes(1), TimeSpan.FromSeconds(40))
+            .ShouldBe(expected);
 
     [Fact]
     public void ForLog_FailedWithStoredCode_IsThatCode_NeverTheText() =>
