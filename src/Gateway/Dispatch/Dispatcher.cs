@@ -57,12 +57,15 @@ internal sealed partial class Dispatcher(
         var now = time.GetUtcNow();
         var handed = 0;
         var batch = await store.LeaseDueAsync(Owner, now, options.Value.LeaseDuration, options.Value.BatchSize, ct).ConfigureAwait(false);
-        foreach (var message in batch)
+
+        // Past its deadline: never sent late; its lease runs out and the deadline rules end it. The rest go in lanes:
+        // one recipient's messages one after another, in order; different recipients side by side.
+        var lanes = batch.Where(message => message.DeliverUntil > now).GroupBy(message => (message.ConnectionId, message.To));
+        await Parallel.ForEachAsync(lanes, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = ct }, async (lane, token) =>
         {
-            // Past its deadline: never sent late; its lease runs out and the deadline rules end it.
-            if (message.DeliverUntil <= now) continue;
-            if (await DispatchAsync(message, now, ct).ConfigureAwait(false)) handed++;
-        }
+            foreach (var message in lane)
+                if (await DispatchAsync(message, now, token).ConfigureAwait(false)) Interlocked.Increment(ref handed);
+        }).ConfigureAwait(false);
 
         return handed;
     }

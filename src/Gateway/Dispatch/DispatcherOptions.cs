@@ -27,6 +27,10 @@ internal sealed class DispatcherOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan ConnectionDownRecheck { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Sends in flight at once per dispatcher, each to a different recipient (one recipient's messages keep their order).</summary>
+    [Range(1, 64)]
+    public int Concurrency { get; set; } = 8;
+
     /// <summary>Real send attempts before a retryable failure ends the message with its last code (SPEC "Retries").</summary>
     [Range(1, 50)]
     public int MaxAttempts { get; set; } = 5;

@@ -103,6 +103,26 @@ public sealed class DispatchTests : IDisposable
         Sends().ShouldBe(1);
     }
 
+    [Fact]
+    public async Task Dispatch_ManyToOneRecipientAmongOthers_SendsThatRecipientsMessagesInOrder()
+    {
+        graph.Given(Request.Create().WithPath("/v23.0/106540352242922/messages").UsingPost()).RespondWith(Response.Create().WithBody(Wamid));
+        var (client, key) = await Sender();
+        var ids = new List<string>();
+        for (var i = 0; i < 24; i++)
+        {
+            // Every third message to one recipient, the rest to others: sends run side by side, that lane in order.
+            var to = i % 3 == 0 ? "+5511987654321" : $"+55119876{i:D5}";
+            ids.Add((await client.SendMessage(key, new { to, text = $"n{i:D2}" })).GetProperty("id").GetString()!);
+        }
+
+        foreach (var id in ids) (await WaitFor(id, m => m.Status == MessageStatus.Sent)).Status.ShouldBe(MessageStatus.Sent);
+
+        var toOne = graph.LogEntries.Select(e => e.RequestMessage.Body!).Where(b => b.Contains("5511987654321", StringComparison.Ordinal))
+            .Select(b => System.Text.Json.JsonDocument.Parse(b).RootElement.GetProperty("text").GetProperty("body").GetString()).ToList();
+        toOne.ShouldBe(Enumerable.Range(0, 8).Select(i => $"n{i * 3:D2}"));
+    }
+
     public void Dispose()
     {
         factory.Dispose();
