@@ -41,11 +41,9 @@ internal sealed class ContactHistory(IGatewayStore store, TimeProvider time)
         await store.HasInboundAsync(connectionId, ct) ? InboundHistory.None : InboundHistory.Unknown;
 
     /// <summary>Remembers that <paramref name="number"/> goes by <paramref name="providerId"/> on the connection (a send's answer).</summary>
-    public async Task<string?> RecordRecipientAsync(string connectionId, string number, string? providerId, CancellationToken ct)
+    public async Task RecordRecipientAsync(string connectionId, string number, string? providerId, CancellationToken ct)
     {
-        if (ContactIds.Normalize(providerId) is not { } id) return null;
-        await store.RecordContactAsync(connectionId, id, number, null, time.GetUtcNow(), ct);
-        return id;
+        if (ContactIds.Normalize(providerId) is { } id) await store.RecordContactAsync(connectionId, id, number, null, time.GetUtcNow(), ct);
     }
 
     /// <summary>Records an inbound message from <paramref name="providerIds"/> (every id the provider gave the sender).</summary>

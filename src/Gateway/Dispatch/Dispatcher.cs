@@ -104,10 +104,6 @@ internal sealed partial class Dispatcher(
             await Task.Delay(wait, time, ct).ConfigureAwait(false);
         }
 
-        // Claimed last, right before the request: from here on no cancel and no other dispatcher can touch it, and until
-        // the outcome is stored it is parked, so a crash mid-send leaves an unknown attempt, never a second send.
-        if (!await store.TryClaimAsync(message.Id, Owner, ct).ConfigureAwait(false)) return false;
-
         var outbound = await OutboundAsync(message, connection, ct).ConfigureAwait(false);
         if (outbound is null)
         {
@@ -115,15 +111,23 @@ internal sealed partial class Dispatcher(
             return false;
         }
 
+        // Everything that can fail without sending is done before the claim, so such a failure leaves the message queued.
         var history = await contacts.ForMessageAsync(connection.Id, message, ct).ConfigureAwait(false);
-        var outcome = await provider.SendAsync(new ProviderSendRequest(outbound, secrets.ForProvider(connection), history), ct).ConfigureAwait(false);
-        var contactId = await contacts.RecordRecipientAsync(connection.Id, message.To, outcome.RecipientId, ct).ConfigureAwait(false);
-        var answeredAt = time.GetUtcNow();
-        var updated = OutcomeApplier.Apply(message, outcome, answeredAt, options.Value) with { ContactId = contactId ?? message.ContactId };
+        var credentials = secrets.ForProvider(connection);
 
-        // A webhook may have moved the message on while the request was out (delivered before the answer came): keep that.
-        if (await store.TryUpdateMessageAsync(updated, MessageStatus.Queued, ct).ConfigureAwait(false) && updated.ProviderMessageId is not null)
-            await updates.ReconcileAsync(updated, answeredAt, ct).ConfigureAwait(false);
+        // Claimed last, right before the request: from here on no cancel and no other dispatcher can touch it, and until
+        // the outcome is stored it is parked, so a crash mid-send leaves an unknown attempt, never a second send.
+        if (!await store.TryClaimAsync(message.Id, Owner, ct).ConfigureAwait(false)) return false;
+
+        var outcome = await provider.SendAsync(new ProviderSendRequest(outbound, credentials, history), ct).ConfigureAwait(false);
+        var answeredAt = time.GetUtcNow();
+        var updated = OutcomeApplier.Apply(message, outcome, answeredAt, options.Value) with { ContactId = ContactIds.Normalize(outcome.RecipientId) ?? message.ContactId };
+
+        // The outcome is stored first, the contact and reconciliation after. A webhook may have moved the message on
+        // while the request was out (delivered before the answer came): the guarded write keeps that.
+        var stored = await store.TryUpdateMessageAsync(updated, MessageStatus.Queued, ct).ConfigureAwait(false);
+        await contacts.RecordRecipientAsync(connection.Id, message.To, outcome.RecipientId, ct).ConfigureAwait(false);
+        if (stored && updated.ProviderMessageId is not null) await updates.ReconcileAsync(updated, answeredAt, ct).ConfigureAwait(false);
         LogOutcome(log, message.Id, OutcomeNames.NameOf(outcome.Kind), outcome.RuleId);
         return true;
     }
