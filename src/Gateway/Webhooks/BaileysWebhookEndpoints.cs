@@ -19,7 +19,7 @@ namespace PilotStatus.Gateway.Webhooks;
 /// messages stay queued, unattempted, until it opens again); a removed instance marks the connection removed and fails
 /// its queued messages with NUMBER_NOT_FOUND_REMOVED.
 /// </summary>
-internal static class BaileysWebhookEndpoints
+internal static partial class BaileysWebhookEndpoints
 {
     private const int MaxBody = 3 * 1024 * 1024;
 
@@ -28,7 +28,7 @@ internal static class BaileysWebhookEndpoints
 
     public static void MapBaileysWebhooks(this IEndpointRouteBuilder app) =>
         app.MapPost("/webhooks/baileys/{connectionId}", async (string connectionId, HttpRequest request, IGatewayStore store, ConnectionSecrets secrets,
-            IEnumerable<IProviderClassifier> classifiers, StatusUpdates updates, ContactHistory contacts, IOptions<BaileysWebhookOptions> options, TimeProvider time, CancellationToken ct) =>
+            IEnumerable<IProviderClassifier> classifiers, StatusUpdates updates, ContactHistory contacts, IOptions<BaileysWebhookOptions> options, TimeProvider time, ILoggerFactory logs, CancellationToken ct) =>
         {
             if (await store.GetConnectionAsync(connectionId, ct) is not { Provider: "baileys" } connection) return Problems.NotFoundOf($"Baileys connection {connectionId}");
             if (await JsonBody.ReadLimitedAsync(request, MaxBody, ct) is not { } raw) return Problems.BadRequest("The body is larger than 3 MB.");
@@ -38,7 +38,11 @@ internal static class BaileysWebhookEndpoints
             if (!Secrets.Same(presented, key)) return Problems.Unauthenticated($"The webhook's apikey (or {options.Value.SecretHeader}) does not match the connection's.");
 
             var events = classifiers.Single(c => c.Provider == "baileys").Classify(new ProviderExchange(ExchangeKind.Webhook, null, body));
-            if (events is [{ RuleId: "evo.webhook.malformed" } malformed]) return Problems.BadRequest($"Not an Evolution webhook body: {malformed.Evidence.ProviderMessage}.");
+            if (events is [{ RuleId: "evo.webhook.malformed" } malformed])
+            {
+                LogMalformed(logs.CreateLogger("PilotStatus.Gateway.Webhooks.Baileys"), connection.Id, malformed.Evidence.ProviderMessage);
+                return Problems.BadRequest($"Not an Evolution webhook body: {malformed.Evidence.ProviderMessage}.");
+            }
 
             var now = time.GetUtcNow();
             foreach (var update in events)
@@ -100,4 +104,7 @@ internal static class BaileysWebhookEndpoints
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Malformed Evolution webhook for connection {ConnectionId} refused: {Reason}")]
+    private static partial void LogMalformed(ILogger logger, string connectionId, string? reason);
 }

@@ -110,6 +110,18 @@ public sealed class BaileysWebhookTests : IDisposable
     }
 
     [Fact]
+    public async Task Malformed_Authenticated_Is400()
+    {
+        var (client, connection, _) = await Baileys(evolution.Url!, "acme", "evo-instance-token");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/baileys/{connection}") { Content = new StringContent("{\"apikey\":\"evo-instance-token\"}", Encoding.UTF8, "application/json") };
+
+        var response = await client.Http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("Not an Evolution webhook body");
+    }
+
+    [Fact]
     public async Task UnknownConnection_Is404()
     {
         var client = new GatewayClient(factory.CreateClient());
