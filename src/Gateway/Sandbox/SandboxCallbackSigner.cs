@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using WireMock;
 using WireMock.Settings;
@@ -15,7 +14,7 @@ namespace PilotStatus.Gateway.Sandbox;
 internal sealed class SandboxCallbackSigner(string appSecret) : WebhookSettings
 {
     /// <summary>The header a callback declares (empty) to be signed.</summary>
-    public const string Header = "X-Hub-Signature-256";
+    public const string Header = Webhooks.MetaSignature.Header;
 
     /// <inheritdoc />
     public override void PostTransform(IMapping mapping, string requestUrl, IBodyData? bodyData, IDictionary<string, WireMockList<string>>? headers)
@@ -23,6 +22,6 @@ internal sealed class SandboxCallbackSigner(string appSecret) : WebhookSettings
         if (headers is null || !headers.ContainsKey(Header)) return;
         // WireMock sends a string body as UTF-8 (StringContent), so these are the bytes the gateway verifies.
         var body = Encoding.UTF8.GetBytes(bodyData?.BodyAsString ?? "");
-        headers[Header] = new WireMockList<string>("sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), body)));
+        headers[Header] = new WireMockList<string>(Webhooks.MetaSignature.Of(body, appSecret));
     }
 }

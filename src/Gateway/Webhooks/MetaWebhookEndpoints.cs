@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using PilotStatus.Gateway.Abstractions.Errors;
@@ -33,7 +32,7 @@ internal static partial class MetaWebhookEndpoints
     {
         var log = logs.CreateLogger("PilotStatus.Gateway.Webhooks.Meta");
         if (await JsonBody.ReadLimitedAsync(request, MaxBody, ct) is not { } body) return Problems.BadRequest("The body is larger than 3 MB.");
-        if (options.Value.AppSecret is not { Length: > 0 } secret || !Signed(body, request.Headers["X-Hub-Signature-256"].ToString(), secret))
+        if (options.Value.AppSecret is not { Length: > 0 } secret || !MetaSignature.Verify(body, request.Headers[MetaSignature.Header].ToString(), secret))
             return Problems.Unauthenticated("X-Hub-Signature-256 is missing or does not match the body.");
 
         var meta = classifiers.Single(c => c.Provider == "meta");
@@ -77,23 +76,6 @@ internal static partial class MetaWebhookEndpoints
         return connections
             .Where(c => c.Provider == "meta" && c.Settings.TryGetValue(MetaConnectionSettings.PhoneNumberId, out var id) && keys.Contains(id))
             .ToLookup(c => c.Settings[MetaConnectionSettings.PhoneNumberId], c => c.Id, StringComparer.Ordinal);
-    }
-
-    // hex(HMAC-SHA256(app secret, raw body)), compared in constant time (the official Node SDK's check).
-    private static bool Signed(byte[] body, string header, string secret)
-    {
-        if (!header.StartsWith("sha256=", StringComparison.OrdinalIgnoreCase)) return false;
-        byte[] presented;
-        try
-        {
-            presented = Convert.FromHexString(header["sha256=".Length..]);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-
-        return CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body), presented);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Malformed Meta webhook refused: {Reason}")]

@@ -1,10 +1,10 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using PilotStatus.Gateway.Abstractions.Errors;
 using PilotStatus.Gateway.Messages;
 using PilotStatus.Gateway.Storage;
+using PilotStatus.Gateway.Webhooks;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -53,7 +53,7 @@ public sealed class ContactTrackingTests : IDisposable
     private async Task PostMeta(HttpClient http, string body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/meta") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(AppSecret), Encoding.UTF8.GetBytes(body))));
+        request.Headers.Add(MetaSignature.Header, MetaSignature.Of(Encoding.UTF8.GetBytes(body), AppSecret));
         (await http.SendAsync(request, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

@@ -118,7 +118,7 @@ public sealed class DispatchTests : IDisposable
 
         foreach (var id in ids) (await WaitFor(id, m => m.Status == MessageStatus.Sent)).Status.ShouldBe(MessageStatus.Sent);
 
-        var toOne = graph.LogEntries.Select(e => e.RequestMessage.Body!).Where(b => b.Contains("5511987654321", StringComparison.Ordinal))
+        var toOne = graph.LogEntries.Select(e => e.RequestMessage!.Body!).Where(b => b.Contains("5511987654321", StringComparison.Ordinal))
             .Select(b => System.Text.Json.JsonDocument.Parse(b).RootElement.GetProperty("text").GetProperty("body").GetString()).ToList();
         toOne.ShouldBe(Enumerable.Range(0, 8).Select(i => $"n{i * 3:D2}"));
     }

@@ -1,9 +1,9 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using PilotStatus.Gateway.Messages;
 using PilotStatus.Gateway.Storage;
+using PilotStatus.Gateway.Webhooks;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -37,7 +37,7 @@ public sealed class MetaWebhookTests : IDisposable
         + "\",\"timestamp\":\"1764840000\",\"recipient_id\":\"5511987654321\"" + (errors is null ? "" : ",\"errors\":" + errors) + "}]},\"field\":\"messages\"}]}]}";
 
     private static string Sign(string body, string secret = AppSecret) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
+        MetaSignature.Of(Encoding.UTF8.GetBytes(body), secret);
 
     private async Task<HttpResponseMessage> Post(HttpClient http, string body, string? signature)
     {

@@ -1,13 +1,13 @@
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using PilotStatus.Gateway.Fixtures;
 using PilotStatus.Gateway.Sandbox;
-using WireMock;
+using PilotStatus.Gateway.Webhooks;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using WireMock;
 
 namespace PilotStatus.Gateway.Tests.Service;
 
@@ -38,7 +38,7 @@ public sealed class SandboxCallbackTests : IDisposable
         foreach (var callback in callbacks)
         {
             var signature = callback.Headers!["X-Hub-Signature-256"].Single();
-            var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(SandboxScenarios.MetaAppSecret), callback.BodyAsBytes!));
+            var expected = MetaSignature.Of(callback.BodyAsBytes!, SandboxScenarios.MetaAppSecret);
             signature.ShouldBe(expected);
         }
 

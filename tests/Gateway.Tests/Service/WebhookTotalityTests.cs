@@ -1,13 +1,13 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using PilotStatus.Gateway.Fixtures;
 using PilotStatus.Gateway.Messages;
 using PilotStatus.Gateway.Storage;
 using PilotStatus.Gateway.Tests.Shared;
+using PilotStatus.Gateway.Webhooks;
 
 namespace PilotStatus.Gateway.Tests.Service;
 
@@ -62,7 +62,7 @@ public sealed class WebhookTotalityTests : IDisposable
             {
                 Content = new StringContent(body, Encoding.UTF8, "application/json"),
             };
-            if (toMeta) request.Headers.Add("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(AppSecret), Encoding.UTF8.GetBytes(body))));
+            if (toMeta) request.Headers.Add(MetaSignature.Header, MetaSignature.Of(Encoding.UTF8.GetBytes(body), AppSecret));
             else request.Headers.Add("X-Webhook-Secret", EvolutionKey);
             var response = await client.Http.SendAsync(request, Ct);
 
