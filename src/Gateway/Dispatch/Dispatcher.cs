@@ -117,7 +117,8 @@ internal sealed partial class Dispatcher(
 
         // Claimed last, right before the request: from here on no cancel and no other dispatcher can touch it, and until
         // the outcome is stored it is parked, so a crash mid-send leaves an unknown attempt, never a second send.
-        if (!await store.TryClaimAsync(message.Id, Owner, ct).ConfigureAwait(false)) return false;
+        // In flight for at most one lease (the provider's send timeout is far shorter): the deadline rules wait that long.
+        if (!await store.TryClaimAsync(message.Id, Owner, time.GetUtcNow() + options.Value.LeaseDuration, ct).ConfigureAwait(false)) return false;
 
         var outcome = await provider.SendAsync(new ProviderSendRequest(outbound, credentials, history), ct).ConfigureAwait(false);
         var answeredAt = time.GetUtcNow();

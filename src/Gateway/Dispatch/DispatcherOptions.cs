@@ -18,7 +18,8 @@ internal sealed class DispatcherOptions
 
     /// <summary>
     /// How long a dispatcher holds the messages it took in one look before another replica may take them: the longest
-    /// a dead replica delays its unsent messages. A message whose request has left is never taken again.
+    /// a dead replica delays its unsent messages. A message whose request has left is never taken again; the deadline
+    /// rules leave it alone for this long too, so an answer on its way is not overtaken by its deadline.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);

@@ -44,10 +44,13 @@ internal interface IGatewayStore
 
     Task<MessageRecord?> GetMessageAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Replaces a stored message's mutable fields (status, codes, attempts, times, provider ids).</summary>
+    /// <summary>Replaces a stored message's mutable fields (status, codes, attempts, times, provider ids) and releases any lease or in-flight mark.</summary>
     Task UpdateMessageAsync(MessageRecord message, CancellationToken cancellationToken);
 
-    /// <summary>QUEUED or SENT messages whose <c>deliverUntil</c> is at or before <paramref name="now"/>, earliest deadline first.</summary>
+    /// <summary>
+    /// QUEUED or SENT messages whose <c>deliverUntil</c> is at or before <paramref name="now"/>, earliest deadline first;
+    /// not those whose request is in flight (see <see cref="TryClaimAsync"/>).
+    /// </summary>
     Task<IReadOnlyList<MessageRecord>> DeadlinePassedAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
     /// <summary>
@@ -58,11 +61,13 @@ internal interface IGatewayStore
     Task<IReadOnlyList<MessageRecord>> LeaseDueAsync(string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Claims a leased message for one send: clears its next attempt time (and the lease) only if it is still QUEUED,
-    /// unclaimed and leased to <paramref name="owner"/>. False when it was canceled, claimed or re-leased meanwhile;
-    /// then it must not be sent. A claimed message is never leased again: a crash mid-send leaves an unknown attempt.
+    /// Claims a leased message for one send: clears its next attempt time only if it is still QUEUED, unclaimed and
+    /// leased to <paramref name="owner"/>, and marks it in flight until <paramref name="inFlightUntil"/> (the deadline
+    /// rules leave it alone until then, so an answer on its way is not overtaken). False when it was canceled, claimed
+    /// or re-leased meanwhile; then it must not be sent. A claimed message is never leased again: a crash mid-send
+    /// leaves an unknown attempt.
     /// </summary>
-    Task<bool> TryClaimAsync(string id, string owner, CancellationToken cancellationToken);
+    Task<bool> TryClaimAsync(string id, string owner, DateTimeOffset inFlightUntil, CancellationToken cancellationToken);
 
     /// <summary>Gives a leased message back unsent, due again at <paramref name="next"/>; false when the lease was lost.</summary>
     Task<bool> TryRescheduleAsync(string id, string owner, DateTimeOffset next, CancellationToken cancellationToken);

@@ -10,7 +10,9 @@ internal sealed partial class SqlGatewayStore
     /// <inheritdoc />
     public Task<IReadOnlyList<MessageRecord>> DeadlinePassedAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         QueryAsync(
-            $"SELECT {MessageColumns} FROM messages WHERE status IN (@queued, @sent) AND deliver_until <= @now ORDER BY deliver_until, id LIMIT @limit",
+            $"SELECT {MessageColumns} FROM messages WHERE status IN (@queued, @sent) AND deliver_until <= @now " +
+            "AND NOT (status = @queued AND next_attempt_at IS NULL AND lease_until IS NOT NULL AND lease_until > @now) " +
+            "ORDER BY deliver_until, id LIMIT @limit",
             command =>
             {
                 command.Add("@queued", StatusName(MessageStatus.Queued));
@@ -42,15 +44,16 @@ internal sealed partial class SqlGatewayStore
     }
 
     /// <inheritdoc />
-    public async Task<bool> TryClaimAsync(string id, string owner, CancellationToken cancellationToken) =>
+    public async Task<bool> TryClaimAsync(string id, string owner, DateTimeOffset inFlightUntil, CancellationToken cancellationToken) =>
         await ExecuteAsync(
-            "UPDATE messages SET next_attempt_at = NULL, lease_owner = NULL, lease_until = NULL " +
+            "UPDATE messages SET next_attempt_at = NULL, lease_until = @in_flight_until " +
             "WHERE id = @id AND status = @queued AND next_attempt_at IS NOT NULL AND lease_owner = @owner",
             command =>
             {
                 command.Add("@id", id);
                 command.Add("@queued", StatusName(MessageStatus.Queued));
                 command.Add("@owner", owner);
+                command.Add("@in_flight_until", inFlightUntil.ToUnixTimeMilliseconds());
             },
             cancellationToken) == 1;
 

@@ -30,7 +30,7 @@ internal sealed partial class SqlGatewayStore : IGatewayStore
         "UPDATE messages SET " +
         Assignments("connection_id, provider, status, error_code, error_message, provider_code, provider_message_id, " +
                     "attempts, sent_at, delivered_at, failed_at, next_attempt_at, contact_id") +
-        " WHERE id = @id";
+        ", lease_owner = NULL, lease_until = NULL WHERE id = @id";
 
     private readonly SqlDialect dialect;
     private readonly TimeProvider time;

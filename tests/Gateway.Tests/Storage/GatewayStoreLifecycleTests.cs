@@ -34,9 +34,9 @@ public abstract class GatewayStoreLifecycleTests(StoreEngine engine) : StoreTest
         (await store.LeaseDueAsync("alive", T0 + Lease - TimeSpan.FromMilliseconds(1), Lease, 10, Ct)).ShouldBeEmpty();
         (await store.LeaseDueAsync("alive", T0 + Lease, Lease, 10, Ct)).Select(m => m.Id).ShouldBe(["m1"]);
 
-        (await store.TryClaimAsync("m1", "dead", Ct)).ShouldBeFalse();
-        (await store.TryClaimAsync("m1", "alive", Ct)).ShouldBeTrue();
-        (await store.TryClaimAsync("m1", "alive", Ct)).ShouldBeFalse();
+        (await store.TryClaimAsync("m1", "dead", T0.AddMinutes(1), Ct)).ShouldBeFalse();
+        (await store.TryClaimAsync("m1", "alive", T0.AddMinutes(1), Ct)).ShouldBeTrue();
+        (await store.TryClaimAsync("m1", "alive", T0.AddMinutes(1), Ct)).ShouldBeFalse();
     }
 
     [Fact]
@@ -45,10 +45,28 @@ public abstract class GatewayStoreLifecycleTests(StoreEngine engine) : StoreTest
         var store = await NewStoreAsync();
         await store.AddMessageAsync(Message("m1"), Ct);
         await store.LeaseDueAsync("a", T0, Lease, 10, Ct);
-        (await store.TryClaimAsync("m1", "a", Ct)).ShouldBeTrue();
+        (await store.TryClaimAsync("m1", "a", T0.AddMinutes(1), Ct)).ShouldBeTrue();
 
         (await store.LeaseDueAsync("b", T0.AddDays(1), Lease, 10, Ct)).ShouldBeEmpty();
         (await store.TryCancelAsync("m1", "k1", Ct)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task DeadlinePassedAsync_RequestInFlight_WaitsForItsAnswerOrTheInFlightMark()
+    {
+        var store = await NewStoreAsync();
+        var message = Message("m1") with { DeliverUntil = T0.AddSeconds(10) };
+        await store.AddMessageAsync(message, Ct);
+        await store.LeaseDueAsync("a", T0, Lease, 10, Ct);
+        (await store.TryClaimAsync("m1", "a", T0.AddMinutes(1), Ct)).ShouldBeTrue();
+
+        // Past its deadline while the request is out: not the deadline rules' yet.
+        (await store.DeadlinePassedAsync(T0.AddSeconds(30), 10, Ct)).ShouldBeEmpty();
+        (await store.DeadlinePassedAsync(T0.AddMinutes(1), 10, Ct)).Select(m => m.Id).ShouldBe(["m1"]); // the dispatcher died
+
+        // The answer is stored (result unknown, parked): the in-flight mark goes with it.
+        (await store.TryUpdateMessageAsync(message with { Attempts = 1, NextAttemptAt = null }, MessageStatus.Queued, Ct)).ShouldBeTrue();
+        (await store.DeadlinePassedAsync(T0.AddSeconds(30), 10, Ct)).Select(m => m.Id).ShouldBe(["m1"]);
     }
 
     [Fact]
@@ -66,7 +84,7 @@ public abstract class GatewayStoreLifecycleTests(StoreEngine engine) : StoreTest
             {
                 var now = T0 + TimeSpan.FromSeconds(pass);
                 foreach (var message in await owner.LeaseDueAsync($"owner-{i}", now, TimeSpan.FromSeconds(1), 10, Ct))
-                    if (await owner.TryClaimAsync(message.Id, $"owner-{i}", Ct)) mine.Add(message.Id);
+                    if (await owner.TryClaimAsync(message.Id, $"owner-{i}", T0.AddMinutes(1), Ct)) mine.Add(message.Id);
             }
 
             return mine;
@@ -86,7 +104,7 @@ public abstract class GatewayStoreLifecycleTests(StoreEngine engine) : StoreTest
 
         (await store.TryCancelAsync("m1", "k1", Ct)).ShouldBeTrue();
 
-        (await store.TryClaimAsync("m1", "a", Ct)).ShouldBeFalse();
+        (await store.TryClaimAsync("m1", "a", T0.AddMinutes(1), Ct)).ShouldBeFalse();
         (await store.GetMessageAsync("m1", Ct))!.Status.ShouldBe(MessageStatus.Canceled);
     }
 
