@@ -44,9 +44,6 @@ internal interface IGatewayStore
 
     Task<MessageRecord?> GetMessageAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Replaces a stored message's mutable fields (status, codes, attempts, times, provider ids) and releases any lease or in-flight mark.</summary>
-    Task UpdateMessageAsync(MessageRecord message, CancellationToken cancellationToken);
-
     /// <summary>
     /// QUEUED or SENT messages whose <c>deliverUntil</c> is at or before <paramref name="now"/>, earliest deadline first;
     /// not those whose request is in flight (see <see cref="TryClaimAsync"/>).
@@ -82,8 +79,9 @@ internal interface IGatewayStore
     Task<MessageRecord?> FindByProviderMessageIdAsync(string provider, string providerMessageId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stores <paramref name="updated"/> only if the stored message still has <paramref name="expected"/> status:
-    /// the guard that keeps a webhook and the dispatcher from undoing each other. True when it was stored.
+    /// Stores <paramref name="updated"/>'s mutable fields (status, codes, attempts, times, provider ids), releasing any
+    /// lease or in-flight mark, only if the stored message still has <paramref name="expected"/> status: the guard that
+    /// keeps webhooks, dispatchers and sweepers from undoing each other. True when it was stored.
     /// </summary>
     Task<bool> TryUpdateMessageAsync(MessageRecord updated, MessageStatus expected, CancellationToken cancellationToken);
 

@@ -46,9 +46,6 @@ internal sealed partial class SqlGatewayStore : IGatewayStore
         this.time = time;
     }
 
-    /// <summary>The engine's name (<c>sqlite</c>, <c>postgresql</c>).</summary>
-    public string Engine => dialect.Name;
-
     /// <inheritdoc />
     public Task MigrateAsync(CancellationToken cancellationToken) => SqlMigrator.MigrateAsync(dialect, time.GetUtcNow(), cancellationToken);
 
@@ -172,13 +169,6 @@ internal sealed partial class SqlGatewayStore : IGatewayStore
             command => command.Add("@id", id),
             ReadMessage,
             cancellationToken);
-
-    /// <inheritdoc />
-    public async Task UpdateMessageAsync(MessageRecord message, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        await ExecuteAsync(UpdateMessage, command => Bind(command, message), cancellationToken);
-    }
 
     private Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => dialect.OpenAsync(cancellationToken);
 

@@ -88,7 +88,7 @@ public abstract class GatewayStoreMessageTests(StoreEngine engine) : StoreTestBa
     }
 
     [Fact]
-    public async Task UpdateMessageAsync_ChangedMutableFields_AreStored()
+    public async Task TryUpdateMessageAsync_ChangedMutableFields_AreStored()
     {
         var store = await NewStoreAsync();
         var queued = Message("m1", "idem-1");
@@ -104,10 +104,10 @@ public abstract class GatewayStoreMessageTests(StoreEngine engine) : StoreTestBa
             SentAt = T0.AddSeconds(5),
             NextAttemptAt = null,
         };
-        await store.UpdateMessageAsync(sent, Ct);
+        (await store.TryUpdateMessageAsync(sent, MessageStatus.Queued, Ct)).ShouldBeTrue();
 
         (await store.GetMessageAsync("m1", Ct)).ShouldBe(sent);
-        await store.UpdateMessageAsync(Message("absent", null), Ct);
+        (await store.TryUpdateMessageAsync(Message("absent", null), MessageStatus.Queued, Ct)).ShouldBeFalse();
         (await ScalarAsync("SELECT COUNT(*) FROM messages")).ShouldBe(1L);
     }
 
